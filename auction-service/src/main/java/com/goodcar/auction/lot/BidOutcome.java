@@ -1,0 +1,34 @@
+package com.goodcar.auction.lot;
+
+import java.time.Instant;
+
+/** What happened to one bid. */
+public sealed interface BidOutcome {
+
+    /**
+     * The bid moved the lot: it is in the log as entry {@code seq}.
+     *
+     * @param leading whether this bidder leads now (false: a higher proxy maximum answered at once)
+     * @param extended whether soft close moved the end
+     */
+    record Accepted(long seq, Bid bid, Instant at, long priceFen, Leader leader, Instant endsAt, boolean leading,
+                    boolean extended) implements BidOutcome {
+    }
+
+    /** The bid changed nothing; {@code priceFen} and {@code minimumNextFen} let the client try again. */
+    record Rejected(Reason reason, long priceFen, long minimumNextFen, Instant endsAt) implements BidOutcome {
+    }
+
+    enum Reason {
+        /** The price has already moved past this bid (a stale read under a rush). */
+        STALE,
+        /** Above the price, but less than one increment above it (or below the start price). */
+        BELOW_INCREMENT,
+        /** The leader's new maximum must be above their current one. */
+        ALREADY_LEADING,
+        NO_DEPOSIT,
+        NOT_OPEN,
+        CLOSED,
+        CANCELLED
+    }
+}

@@ -1,0 +1,108 @@
+package com.goodcar.auction.log;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.goodcar.auction.lot.Auctioneer;
+import com.goodcar.auction.lot.Bid;
+import com.goodcar.auction.lot.BidOutcome.Accepted;
+import com.goodcar.auction.lot.Lot;
+import com.goodcar.auction.lot.LotRules;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class BidLogVerifierTest {
+
+    private static final Instant OPENS = Instant.parse("2026-10-22T02:00:00Z");
+    private static final Instant ENDS = OPENS.plus(Duration.ofHours(4));
+    private static final String SALT = "lot-salt";
+
+    private final List<LogEntry> log = new ArrayList<>();
+
+    /** A short auction, logged as the writer logs it (codes stand for bidders). */
+    @BeforeEach
+    void runAnAuction() {
+        Lot lot = Lot.schedule("lot-7", "E", LotRules.standard(), OPENS, ENDS);
+        String prev = BidLogChain.genesis("lot-7");
+        Instant at = OPENS.plusSeconds(5);
+        for (List<Bid> batch : List.of(
+                List.of(new Bid("K3X", 50_000, true), new Bid("Q9P", 20_000, true)),
+                List.of(new Bid("Z1A", 80_000, true)),
+                List.of(new Bid("K3X", 90_000, true), new Bid("Q9P", 95_000, true)))) {
+            var round = Auctioneer.placeAll(lot, batch, at);
+            for (var placed : round.outcomes()) {
+                if (placed.outcome() instanceof Accepted a) {
+                    var entry = BidLogChain.append(prev, a.seq(), "lot-7", a.at(), a.bid().bidderId(), SALT,
+                            a.bid().maxFen(), a.priceFen(), a.leader().bidderId(), a.endsAt());
+                    log.add(entry);
+                    prev = entry.hash();
+                }
+            }
+            lot = round.lot();
+            at = at.plusSeconds(7);
+        }
+    }
+
+    @Test
+    void anHonestLogVerifiesAndReplaysToItsFinalPrice() {
+        var result = BidLogVerifier.verifyAndReplay("lot-7", LotRules.standard(), OPENS, ENDS, log, SALT);
+        assertTrue(result.valid(), result.problem());
+        assertTrue(result.replayed());
+        assertEquals(log.getLast().priceFen(), result.finalPriceFen());
+    }
+
+    @Test
+    void whileTheLotRunsTheChainVerifiesWithoutTheMaxima() {
+        var hidden = log.stream().map(LogEntry::withoutMaximum).toList();
+        assertTrue(BidLogVerifier.verifyChain("lot-7", hidden, null).valid());
+    }
+
+    @Test
+    void aChangedPriceIsDetected() {
+        var e = log.get(2);
+        log.set(2, new LogEntry(e.seq(), e.lotId(), e.at(), e.bidderCode(), e.maxDigest(), e.maxFen(),
+                e.priceFen() - 100, e.leaderCode(), e.endsAt(), e.prevHash(), e.hash()));
+        var result = BidLogVerifier.verifyChain("lot-7", log, SALT);
+        assertFalse(result.valid());
+        assertEquals(3L, result.firstBadSeq());
+    }
+
+    @Test
+    void aDroppedBidIsDetected() {
+        log.remove(1);
+        var result = BidLogVerifier.verifyChain("lot-7", log, null);
+        assertFalse(result.valid());
+        assertEquals(3L, result.firstBadSeq());
+    }
+
+    @Test
+    void aRehashedForgeryIsCaughtByTheReplay() {
+        // a forger who recomputes every hash can fake a chain, but not the auction's rules
+        String prev = BidLogChain.genesis("lot-7");
+        var forged = new ArrayList<LogEntry>();
+        for (LogEntry e : log) {
+            long price = e.seq() == log.size() ? e.priceFen() + 1_000_000 : e.priceFen();
+            var entry = BidLogChain.append(prev, e.seq(), e.lotId(), e.at(), e.bidderCode(), SALT, e.maxFen(), price,
+                    e.leaderCode(), e.endsAt());
+            forged.add(entry);
+            prev = entry.hash();
+        }
+        assertTrue(BidLogVerifier.verifyChain("lot-7", forged, SALT).valid());
+        var replay = BidLogVerifier.verifyAndReplay("lot-7", LotRules.standard(), OPENS, ENDS, forged, SALT);
+        assertFalse(replay.valid());
+        assertEquals((long) log.size(), replay.firstBadSeq());
+    }
+
+    @Test
+    void aRevealedMaximumThatWasNotTheCommittedOneIsDetected() {
+        var e = log.getFirst();
+        log.set(0, new LogEntry(e.seq(), e.lotId(), e.at(), e.bidderCode(), e.maxDigest(), e.maxFen() + 1,
+                e.priceFen(), e.leaderCode(), e.endsAt(), e.prevHash(), e.hash()));
+        assertFalse(BidLogVerifier.verifyChain("lot-7", log, SALT).valid());
+    }
+}

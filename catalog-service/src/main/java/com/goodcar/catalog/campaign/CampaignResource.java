@@ -1,0 +1,95 @@
+package com.goodcar.catalog.campaign;
+
+import com.goodcar.catalog.campaign.CampaignViews.CampaignView;
+import com.goodcar.catalog.campaign.CampaignViews.RankedSuggestion;
+import com.goodcar.catalog.campaign.CampaignViews.SubmittedSuggestion;
+import com.goodcar.catalog.campaign.CampaignViews.VoteReceipt;
+import com.goodcar.kit.paging.Page;
+import com.goodcar.kit.paging.PageRequest;
+import com.goodcar.kit.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.stream.IntStream;
+
+@Path("/campaigns/{campaign}")
+@Produces(MediaType.APPLICATION_JSON)
+public class CampaignResource {
+
+    private final CoCreation coCreation;
+    private final SecurityIdentity caller;
+
+    CampaignResource(CoCreation coCreation, SecurityIdentity caller) {
+        this.coCreation = coCreation;
+        this.caller = caller;
+    }
+
+    @GET
+    @WithSession
+    public Uni<CampaignView> get(@PathParam("campaign") String code) {
+        return Campaign.<Campaign>findById(code)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Campaign", code))
+                .map(CampaignView::of);
+    }
+
+    /** The ranking: most votes first, ties to the earlier suggestion. */
+    @GET
+    @Path("suggestions")
+    @WithSession
+    public Uni<Page<RankedSuggestion>> ranking(@PathParam("campaign") String code, @Valid @BeanParam PageRequest paging) {
+        var query = Suggestion.<Suggestion>find("campaignCode", Sort.descending("voteCount").and("id"), code)
+                .page(paging.page, paging.size);
+        return Campaign.<Campaign>findById(code)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Campaign", code))
+                .chain(campaign -> query.list().map(items -> new Page<>(
+                        IntStream.range(0, items.size())
+                                .mapToObj(i -> RankedSuggestion.of(paging.offset() + i + 1L, items.get(i)))
+                                .toList(),
+                        paging.page, paging.size, campaign.suggestionCount)));
+    }
+
+    @POST
+    @Path("suggestions")
+    @RolesAllowed("buyer")
+    @WithTransaction
+    public Uni<Response> suggest(@PathParam("campaign") String code,
+                                 @HeaderParam("Idempotency-Key")
+                                 @Pattern(regexp = "^[A-Za-z0-9_.:-]{8,64}$", message = "must be 8-64 characters of A-Z a-z 0-9 _ . : -")
+                                 String idempotencyKey,
+                                 @NotNull @Valid SuggestionDraft draft) {
+        return coCreation.submit(code, caller.getPrincipal().getName(), draft, idempotencyKey)
+                .map(submission -> Response
+                        .status(submission.created() ? Response.Status.CREATED : Response.Status.OK)
+                        .location(URI.create("/campaigns/" + code + "/suggestions/" + submission.suggestion().id))
+                        .entity(SubmittedSuggestion.of(submission.suggestion()))
+                        .build());
+    }
+
+    /** Votes once; voting again is harmless and answers the same count with {@code counted=false}. */
+    @PUT
+    @Path("suggestions/{id}/vote")
+    @RolesAllowed("buyer")
+    @WithTransaction
+    public Uni<Response> vote(@PathParam("campaign") String code, @PathParam("id") long suggestionId) {
+        return coCreation.vote(code, suggestionId, caller.getPrincipal().getName())
+                .map(receipt -> Response.status(receipt.counted() ? Response.Status.CREATED : Response.Status.OK)
+                        .entity(receipt).build());
+    }
+}

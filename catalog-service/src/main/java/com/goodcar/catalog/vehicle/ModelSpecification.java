@@ -1,0 +1,30 @@
+package com.goodcar.catalog.vehicle;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+/** Everything a buyer compares models by. Lengths in mm, range in km, prices in fen. */
+public record ModelSpecification(
+        @NotBlank @Size(max = 60) String brand,
+        @NotBlank @Size(max = 80) String name,
+        @NotBlank @Size(max = 60) String bodyType,
+        @Positive @Max(2000) int rangeKm,
+        @NotBlank @Size(max = 120) String battery,
+        @Positive @Max(3600) Integer batterySwapSeconds,
+        @NotBlank @Size(max = 200) String cockpit,
+        @Positive @Max(6000) int wheelbaseMm,
+        @Positive @Max(2000) int rearLegroomMm,
+        @Positive @Max(3000) int lateralSpaceMm,
+        @NotNull Boolean recliningFrontSeats,
+        @Positive @Max(Prices.MAX_FEN) long priceGuideMinFen,
+        @Positive @Max(Prices.MAX_FEN) long priceGuideMaxFen) {
+
+    @AssertTrue(message = "must not be below priceGuideMinFen")
+    public boolean isPriceGuideMaxFen() {
+        return priceGuideMaxFen >= priceGuideMinFen;
+    }
+}

@@ -1,0 +1,62 @@
+package com.goodcar.catalog.campaign;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.goodcar.kit.testing.RealStack;
+import com.goodcar.kit.testing.TestDatabase;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The campaign at the seed's size (300,000 participants, 50,000 suggestions): the ranking must stay
+ * an index walk whose cost does not grow with the campaign. Its speed is measured by
+ * {@code ./platform bench catalog}; this test guards the plan that makes it fast.
+ */
+@QuarkusTest
+@WithTestResource(value = RealStack.class, initArgs = @ResourceArg(name = "database", value = "catalog"))
+class RankingAtScaleTest {
+
+    private static final String CAMPAIGN = "/campaigns/scale-300k";
+
+    @BeforeAll
+    static void seedTheCampaign() {
+        TestDatabase.script("/scale/campaign-300k.sql");
+    }
+
+    @Test
+    void theRankingIsAnIndexWalkNotASortOfTheWholeCampaign() {
+        String plan = TestDatabase.text("""
+                explain select * from suggestion where campaign_code = 'scale-300k'
+                order by vote_count desc, id limit 20 offset 980""");
+        assertTrue(plan.contains("Index Scan using suggestion_ranking"), plan);
+        assertFalse(plan.contains("Sort"), plan);
+        assertFalse(plan.contains("Seq Scan"), plan);
+    }
+
+    @Test
+    void pagesAreInRankOrderWithTheTotalOfTheWholeCampaign() {
+        var response = given().queryParam("page", 3).queryParam("size", 50).get(CAMPAIGN + "/suggestions").then()
+                .statusCode(200)
+                .body("total", is(50_000))
+                .body("items[0].rank", is(151))
+                .extract();
+        List<Integer> votes = response.path("items.votes");
+        assertEquals(50, votes.size());
+        for (int i = 1; i < votes.size(); i++) {
+            assertTrue(votes.get(i - 1) >= votes.get(i), "votes must not increase down the ranking: " + votes);
+        }
+        long hundredFiftyFirst = TestDatabase.number("""
+                select vote_count from suggestion where campaign_code = 'scale-300k'
+                order by vote_count desc, id offset 150 limit 1""");
+        assertEquals(hundredFiftyFirst, votes.getFirst().longValue());
+        given().get(CAMPAIGN).then().body("participants", is(300_000));
+    }
+}

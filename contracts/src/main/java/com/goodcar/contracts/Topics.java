@@ -1,0 +1,13 @@
+package com.goodcar.contracts;
+
+/**
+ * One topic per aggregate stream, keyed by aggregate id, so that every event of one aggregate
+ * keeps its order whatever its type. Partition counts are declared by the owning service in
+ * {@code kafka-topics.txt}.
+ */
+public final class Topics {
+    public static final String CATALOG_EDITIONS = "catalog.editions";
+
+    private Topics() {
+    }
+}

@@ -1,0 +1,36 @@
+package com.goodcar.kit.testing;
+
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+
+/** Creates and drops the per-run database, connecting as the service's own role. */
+record RunDatabase(String host, int port, String role, String password, String name) {
+
+    void create() {
+        execute("create database " + name);
+    }
+
+    void drop() {
+        execute("drop database if exists " + name + " with (force)");
+    }
+
+    Map<String, String> config() {
+        return Map.of(
+                "quarkus.datasource.username", role,
+                "quarkus.datasource.password", password,
+                "quarkus.datasource.reactive.url", "postgresql://" + host + ":" + port + "/" + name,
+                "quarkus.datasource.jdbc.url", "jdbc:postgresql://" + host + ":" + port + "/" + name);
+    }
+
+    private void execute(String sql) {
+        String admin = "jdbc:postgresql://" + host + ":" + port + "/" + role;
+        try (var connection = DriverManager.getConnection(admin, role, password);
+             var statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL at " + host + ":" + port + " refused '" + sql + "' as role "
+                    + role + ": " + e.getMessage() + ". Run ./platform test, which creates the roles and databases.", e);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package com.goodcar.kit.testing;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Real access tokens from the platform's Keycloak realm (password grant on the public web client).
+ * Users and their roles are those of deploy/keycloak/goodcar-realm.json; the password is the user
+ * name followed by "-pw".
+ */
+public final class Tokens {
+
+    private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+
+    private Tokens() {
+    }
+
+    /** A valid token for the user, fetched once per test JVM (tokens live 5 minutes). */
+    public static String of(String user) {
+        return CACHE.computeIfAbsent(user, u -> fetch("web", u));
+    }
+
+    /** A genuine token of a client whose tokens live 3 seconds: for expiry tests. */
+    public static String shortLived(String user) {
+        return fetch("token-expiry-probe", user);
+    }
+
+    /** A token whose payload was altered after signing: its signature no longer matches. */
+    public static String forged(String user) {
+        String[] parts = of(user).split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]));
+        String escalated = payload.replace("\"buyer\"", "\"operator\"").replace("\"dealer\"", "\"operator\"");
+        String altered = Base64.getUrlEncoder().withoutPadding().encodeToString(escalated.getBytes());
+        return parts[0] + "." + altered + "." + parts[2];
+    }
+
+    public static String issuer() {
+        return ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class);
+    }
+
+    private static String fetch(String client, String user) {
+        return given()
+                .formParam("grant_type", "password")
+                .formParam("client_id", client)
+                .formParam("username", user)
+                .formParam("password", user + "-pw")
+                .post(issuer() + "/protocol/openid-connect/token")
+                .then().statusCode(200)
+                .extract().path("access_token");
+    }
+}
