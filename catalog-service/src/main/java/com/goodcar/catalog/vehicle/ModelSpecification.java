@@ -1,5 +1,6 @@
 package com.goodcar.catalog.vehicle;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -23,8 +24,9 @@ public record ModelSpecification(
         @Positive @Max(Prices.MAX_FEN) long priceGuideMinFen,
         @Positive @Max(Prices.MAX_FEN) long priceGuideMaxFen) {
 
-    @AssertTrue(message = "must not be below priceGuideMinFen")
-    public boolean isPriceGuideMaxFen() {
+    @JsonIgnore
+    @AssertTrue(message = "priceGuideMaxFen must not be below priceGuideMinFen")
+    public boolean isPriceGuideOrdered() {
         return priceGuideMaxFen >= priceGuideMinFen;
     }
 }

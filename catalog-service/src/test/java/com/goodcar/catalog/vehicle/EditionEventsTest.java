@@ -64,6 +64,7 @@ class EditionEventsTest {
     void anEventCommittedBeforeACrashIsPublishedAfterRestart() {
         createModel("CRASH-MODEL", 450);
         listEdition("CRASH-MODEL", "CRASH-MODEL-STD", 13_000_000L);
+        Awaitility.await().atMost(EVENT_TIMEOUT).until(() -> pendingOutboxRows("CRASH-MODEL-STD") == 0);
         try (var probe = TopicProbe.from(Topics.CATALOG_EDITIONS)) {
             relay.pause();
             try {

@@ -55,6 +55,12 @@ public class ProblemResponses {
         return respond(jsonProblem(e), uri);
     }
 
+    /** Named apart: Quarkus REST has a built-in mapper for this one that would answer plain JSON. */
+    @ServerExceptionMapper({MismatchedInputException.class})
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return respond(jsonProblem(e), uri);
+    }
+
     @ServerExceptionMapper
     public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
         return withChallenge(Problem.of(401, "unauthenticated", "Authentication required",
