@@ -25,7 +25,10 @@ services_build() {
 services_up() {
   local name port db
   while read -r name port db; do
-    if alive "$name" && http_ok "http://127.0.0.1:$port/q/health/ready"; then say "$name: already running"; continue; fi
+    if alive "$name" && http_ok "http://127.0.0.1:$port/q/health/ready"; then
+      if [ "$(service_jar "$name")" -nt "$RUN/$name.pid" ]; then say "$name: restarting on the new build"
+      else say "$name: already running"; continue; fi
+    fi
     stop "$name" 5
     port_open "$port" && die "something else listens on 127.0.0.1:$port (wanted by $name)"
     say "$name: starting on http://127.0.0.1:$port"
