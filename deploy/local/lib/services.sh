@@ -33,7 +33,7 @@ services_up() {
     port_open "$port" && die "something else listens on 127.0.0.1:$port (wanted by $name)"
     say "$name: starting on http://127.0.0.1:$port"
     spawn "$name" env QUARKUS_HTTP_PORT="$port" \
-        java -XX:+UseSerialGC -Xms64m -Xmx256m -XX:TieredStopAtLevel=1 -jar "$(service_jar "$name")"
+        java -XX:+UseSerialGC -Xms128m -Xmx256m -jar "$(service_jar "$name")"
   done < <(services)
 }
 

@@ -24,9 +24,11 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 import java.util.stream.IntStream;
 
 @Path("/campaigns/{campaign}")
@@ -49,20 +51,33 @@ public class CampaignResource {
                 .map(CampaignView::of);
     }
 
-    /** The ranking: most votes first, ties to the earlier suggestion. */
+    /**
+     * The ranking: most votes first, ties to the earlier suggestion. {@code ?page=} for the first
+     * pages; then follow {@code next} ({@code ?after=}), which costs the same at any depth.
+     */
     @GET
     @Path("suggestions")
     @WithSession
-    public Uni<Page<RankedSuggestion>> ranking(@PathParam("campaign") String code, @Valid @BeanParam PageRequest paging) {
-        var query = Suggestion.<Suggestion>find("campaignCode", Sort.descending("voteCount").and("id"), code)
-                .page(paging.page, paging.size);
+    public Uni<Page<RankedSuggestion>> ranking(@PathParam("campaign") String code, @Valid @BeanParam PageRequest paging,
+                                               @QueryParam("after") String afterCursor) {
+        RankingCursor after = RankingCursor.parse(afterCursor);
         return Campaign.<Campaign>findById(code)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Campaign", code))
-                .chain(campaign -> query.list().map(items -> new Page<>(
-                        IntStream.range(0, items.size())
-                                .mapToObj(i -> RankedSuggestion.of(paging.offset() + i + 1L, items.get(i)))
-                                .toList(),
-                        paging.page, paging.size, campaign.suggestionCount)));
+                .chain(campaign -> ranked(code, paging, after).map(items -> new Page<>(items, paging.page, paging.size,
+                        campaign.suggestionCount, items.size() < paging.size ? null
+                        : RankingCursor.after(items.getLast()).toString())));
+    }
+
+    private static Uni<List<RankedSuggestion>> ranked(String code, PageRequest paging, RankingCursor after) {
+        Sort order = Sort.descending("voteCount").and("id");
+        var query = after == null
+                ? Suggestion.<Suggestion>find("campaignCode = ?1", order, code).page(paging.page, paging.size)
+                : Suggestion.<Suggestion>find("campaignCode = ?1 and (voteCount < ?2 or (voteCount = ?2 and id > ?3))",
+                        order, code, after.votes(), after.id()).page(0, paging.size);
+        long firstRank = after == null ? paging.offset() + 1L : after.rank() + 1;
+        return query.list().map(items -> IntStream.range(0, items.size())
+                .mapToObj(i -> RankedSuggestion.of(firstRank + i, items.get(i)))
+                .toList());
     }
 
     @POST

@@ -59,4 +59,25 @@ class RankingAtScaleTest {
         assertEquals(hundredFiftyFirst, votes.getFirst().longValue());
         given().get(CAMPAIGN).then().body("participants", is(300_000));
     }
+
+    @Test
+    void theNextCursorContinuesExactlyWhereAnOffsetPageWould() {
+        String next = given().queryParam("page", 2).queryParam("size", 25).get(CAMPAIGN + "/suggestions").then()
+                .statusCode(200).extract().path("next");
+        var byOffset = given().queryParam("page", 3).queryParam("size", 25).get(CAMPAIGN + "/suggestions").then()
+                .extract();
+        var byCursor = given().queryParam("after", next).queryParam("size", 25).get(CAMPAIGN + "/suggestions").then()
+                .statusCode(200).extract();
+        assertEquals(byOffset.<List<Integer>>path("items.id"), byCursor.<List<Integer>>path("items.id"));
+        assertEquals(byOffset.<List<Integer>>path("items.rank"), byCursor.<List<Integer>>path("items.rank"));
+
+        String plan = TestDatabase.text("""
+                explain select * from suggestion where campaign_code = 'scale-300k'
+                and (vote_count < 3 or (vote_count = 3 and id > 100)) order by vote_count desc, id limit 25""");
+        assertTrue(plan.contains("Index Scan using suggestion_ranking"), plan);
+        assertFalse(plan.contains("Sort"), plan);
+
+        given().queryParam("after", "not-a-cursor").get(CAMPAIGN + "/suggestions").then()
+                .statusCode(400).body("title", is("Bad cursor"));
+    }
 }
