@@ -1,6 +1,12 @@
 package com.goodcar.contracts;
 
+import com.goodcar.contracts.auction.AuctionClosed;
+import com.goodcar.contracts.auction.AuctionExtended;
+import com.goodcar.contracts.auction.AuctionPriceChanged;
+import com.goodcar.contracts.auction.AuctionScheduled;
 import com.goodcar.contracts.catalog.PriceChanged;
+import com.goodcar.contracts.deposit.DepositHeld;
+import com.goodcar.contracts.deposit.DepositReleased;
 import com.goodcar.contracts.catalog.VehicleListed;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +19,21 @@ public final class EventTypes {
     public static final EventType<PriceChanged> PRICE_CHANGED =
             new EventType<>("catalog.price-changed", 1, Topics.CATALOG_EDITIONS, PriceChanged.class);
 
-    public static final List<EventType<?>> ALL = List.of(VEHICLE_LISTED, PRICE_CHANGED);
+    public static final EventType<AuctionScheduled> AUCTION_SCHEDULED =
+            new EventType<>("auction.scheduled", 1, Topics.AUCTION_LOTS, AuctionScheduled.class);
+    public static final EventType<AuctionPriceChanged> AUCTION_PRICE_CHANGED =
+            new EventType<>("auction.price-changed", 1, Topics.AUCTION_LOTS, AuctionPriceChanged.class);
+    public static final EventType<AuctionExtended> AUCTION_EXTENDED =
+            new EventType<>("auction.extended", 1, Topics.AUCTION_LOTS, AuctionExtended.class);
+    public static final EventType<AuctionClosed> AUCTION_CLOSED =
+            new EventType<>("auction.closed", 1, Topics.AUCTION_LOTS, AuctionClosed.class);
+    public static final EventType<DepositHeld> DEPOSIT_HELD =
+            new EventType<>("deposit.held", 1, Topics.DEPOSIT_HOLDS, DepositHeld.class);
+    public static final EventType<DepositReleased> DEPOSIT_RELEASED =
+            new EventType<>("deposit.released", 1, Topics.DEPOSIT_HOLDS, DepositReleased.class);
+
+    public static final List<EventType<?>> ALL = List.of(VEHICLE_LISTED, PRICE_CHANGED, AUCTION_SCHEDULED,
+            AUCTION_PRICE_CHANGED, AUCTION_EXTENDED, AUCTION_CLOSED, DEPOSIT_HELD, DEPOSIT_RELEASED);
 
     private EventTypes() {
     }

@@ -7,6 +7,8 @@ package com.goodcar.contracts;
  */
 public final class Topics {
     public static final String CATALOG_EDITIONS = "catalog.editions";
+    public static final String AUCTION_LOTS = "auction.lots";
+    public static final String DEPOSIT_HOLDS = "deposit.holds";
 
     private Topics() {
     }

@@ -9,7 +9,6 @@ import com.goodcar.kit.paging.PageRequest;
 import com.goodcar.kit.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Sort;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,18 +27,18 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.List;
-import java.util.stream.IntStream;
 
 @Path("/campaigns/{campaign}")
 @Produces(MediaType.APPLICATION_JSON)
 public class CampaignResource {
 
     private final CoCreation coCreation;
+    private final Ranking ranking;
     private final SecurityIdentity caller;
 
-    CampaignResource(CoCreation coCreation, SecurityIdentity caller) {
+    CampaignResource(CoCreation coCreation, Ranking ranking, SecurityIdentity caller) {
         this.coCreation = coCreation;
+        this.ranking = ranking;
         this.caller = caller;
     }
 
@@ -63,21 +62,10 @@ public class CampaignResource {
         RankingCursor after = RankingCursor.parse(afterCursor);
         return Campaign.<Campaign>findById(code)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Campaign", code))
-                .chain(campaign -> ranked(code, paging, after).map(items -> new Page<>(items, paging.page, paging.size,
+                .chain(campaign -> (after == null ? ranking.page(code, paging.offset(), paging.size)
+                        : ranking.after(code, after, paging.size)).map(items -> new Page<>(items, paging.page, paging.size,
                         campaign.suggestionCount, items.size() < paging.size ? null
                         : RankingCursor.after(items.getLast()).toString())));
-    }
-
-    private static Uni<List<RankedSuggestion>> ranked(String code, PageRequest paging, RankingCursor after) {
-        Sort order = Sort.descending("voteCount").and("id");
-        var query = after == null
-                ? Suggestion.<Suggestion>find("campaignCode = ?1", order, code).page(paging.page, paging.size)
-                : Suggestion.<Suggestion>find("campaignCode = ?1 and (voteCount < ?2 or (voteCount = ?2 and id > ?3))",
-                        order, code, after.votes(), after.id()).page(0, paging.size);
-        long firstRank = after == null ? paging.offset() + 1L : after.rank() + 1;
-        return query.list().map(items -> IntStream.range(0, items.size())
-                .mapToObj(i -> RankedSuggestion.of(firstRank + i, items.get(i)))
-                .toList());
     }
 
     @POST
