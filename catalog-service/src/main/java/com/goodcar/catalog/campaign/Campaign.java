@@ -23,9 +23,6 @@ public class Campaign extends PanacheEntityBase {
     /** Maintained on each first suggestion or vote of a person, so reading it costs nothing. */
     @Column(name = "participant_count", insertable = false, updatable = false)
     public long participantCount;
-    /** Moves with each new suggestion: the ranking's page total without counting 50,000 rows. */
-    @Column(name = "suggestion_count", insertable = false, updatable = false)
-    public long suggestionCount;
 
     boolean isOpenAt(Instant now) {
         return !now.isBefore(opensAt) && now.isBefore(closesAt);

@@ -56,15 +56,14 @@ public class CampaignResource {
      */
     @GET
     @Path("suggestions")
-    @WithSession
     public Uni<Page<RankedSuggestion>> ranking(@PathParam("campaign") String code, @Valid @BeanParam PageRequest paging,
                                                @QueryParam("after") String afterCursor) {
         RankingCursor after = RankingCursor.parse(afterCursor);
-        return Campaign.<Campaign>findById(code)
+        return ranking.total(code)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Campaign", code))
-                .chain(campaign -> (after == null ? ranking.page(code, paging.offset(), paging.size)
+                .chain(total -> (after == null ? ranking.page(code, paging.offset(), paging.size)
                         : ranking.after(code, after, paging.size)).map(items -> new Page<>(items, paging.page, paging.size,
-                        campaign.suggestionCount, items.size() < paging.size ? null
+                        total, items.size() < paging.size ? null
                         : RankingCursor.after(items.getLast()).toString())));
     }
 

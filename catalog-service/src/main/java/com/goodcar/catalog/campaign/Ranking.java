@@ -12,6 +12,9 @@ import java.util.List;
 /**
  * Reads the ranking, the campaign's hottest query, with the reactive SQL client: a backward walk of
  * {@code suggestion_ranking} that costs the same on page 1 and at rank 20,000 (with a cursor).
+ *
+ * <p>Never call it inside a Hibernate session: the session holds a pooled connection while this
+ * asks the same pool for another, and under load every connection ends up waiting for a second.
  */
 @ApplicationScoped
 public class Ranking {
@@ -25,6 +28,12 @@ public class Ranking {
 
     Ranking(Pool pool) {
         this.pool = pool;
+    }
+
+    /** The campaign's suggestion count, or null if there is no such campaign. */
+    Uni<Long> total(String campaign) {
+        return pool.preparedQuery("select suggestion_count from campaign where code = $1").execute(Tuple.of(campaign))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong(0));
     }
 
     Uni<List<RankedSuggestion>> page(String campaign, int offset, int size) {

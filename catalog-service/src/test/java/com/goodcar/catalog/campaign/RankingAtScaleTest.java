@@ -11,7 +11,16 @@ import com.goodcar.kit.testing.TestDatabase;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +74,20 @@ class RankingAtScaleTest {
                 order by vote_count desc, id offset 150 limit 1""");
         assertEquals(hundredFiftyFirst, votes.getFirst().longValue());
         given().get(CAMPAIGN).then().body("participants", is(300_000));
+    }
+
+    /** More readers at once than the pool has connections: each must get its page (no pool deadlock). */
+    @Test
+    void aCrowdOfReadersAllGetTheirPage() throws Exception {
+        var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        var uri = URI.create(RestAssured.baseURI + ":" + RestAssured.port + CAMPAIGN + "/suggestions?size=20");
+        List<CompletableFuture<HttpResponse<String>>> reads = IntStream.range(0, 96)
+                .mapToObj(i -> http.sendAsync(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(),
+                        HttpResponse.BodyHandlers.ofString()))
+                .toList();
+        for (var read : reads) {
+            assertEquals(200, read.get(30, TimeUnit.SECONDS).statusCode());
+        }
     }
 
     @Test

@@ -1,6 +1,10 @@
 package com.goodcar.kit.outbox;
 
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.VertxContextSupport;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.event.Observes;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -8,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -36,6 +41,7 @@ public class OutboxRelay {
     private final int batchSize;
     private final Duration retention;
     private final AtomicLong published = new AtomicLong();
+    private final AtomicBoolean relaying = new AtomicBoolean();
     private volatile boolean paused;
     private volatile boolean failing;
 
@@ -52,10 +58,17 @@ public class OutboxRelay {
         this.retention = retention;
     }
 
-    @Scheduled(identity = "outbox-relay", every = "${kit.outbox.poll-interval:0.1s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> tick() {
-        return relayBatch().onFailure().invoke(this::reportFailure).onFailure().recoverWithNull().replaceWithVoid();
+    /** Polls on a Vert.x timer: Quarkus' scheduler does not go below one second. */
+    void start(@Observes StartupEvent startup, Vertx vertx,
+               @ConfigProperty(name = "kit.outbox.poll-interval", defaultValue = "PT0.1S") Duration interval) {
+        vertx.setPeriodic(interval.toMillis(), id -> {
+            if (relaying.compareAndSet(false, true)) {
+                VertxContextSupport.subscribe(() -> relayBatch()
+                                .onFailure().invoke(this::reportFailure).onFailure().recoverWithItem(0).toMulti(),
+                        subscriber -> subscriber.with(n -> { }, failure -> relaying.set(false),
+                                () -> relaying.set(false)));
+            }
+        });
     }
 
     /** Publishes up to one batch; returns how many messages Kafka acknowledged. */
