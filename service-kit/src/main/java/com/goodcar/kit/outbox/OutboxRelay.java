@@ -2,7 +2,9 @@ package com.goodcar.kit.outbox;
 
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.VertxContextSupport;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.event.Observes;
 import io.smallrye.mutiny.Uni;
@@ -62,12 +64,22 @@ public class OutboxRelay {
     void start(@Observes StartupEvent startup, Vertx vertx,
                @ConfigProperty(name = "kit.outbox.poll-interval", defaultValue = "PT0.1S") Duration interval) {
         vertx.setPeriodic(interval.toMillis(), id -> {
-            if (relaying.compareAndSet(false, true)) {
-                VertxContextSupport.subscribe(() -> relayBatch()
-                                .onFailure().invoke(this::reportFailure).onFailure().recoverWithItem(0).toMulti(),
-                        subscriber -> subscriber.with(n -> { }, failure -> relaying.set(false),
-                                () -> relaying.set(false)));
+            if (!relaying.compareAndSet(false, true)) {
+                return; // the previous batch is still on its way
             }
+            // Hibernate Reactive wants a duplicated context marked safe, as a request would have
+            Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+            VertxContextSafetyToggle.setContextSafe(context, true);
+            context.runOnContext(ignored -> {
+                try {
+                    relayBatch().onFailure().invoke(this::reportFailure)
+                            .eventually(() -> relaying.set(false))
+                            .subscribe().with(n -> { }, failure -> { });
+                } catch (RuntimeException e) {
+                    relaying.set(false);
+                    reportFailure(e);
+                }
+            });
         });
     }
 
