@@ -9,6 +9,7 @@ create table lot (
     soft_close_seconds integer     not null check (soft_close_seconds >= 0),
     opens_at           timestamptz not null,
     ends_at            timestamptz not null,               -- the true end, moved by soft close
+    scheduled_ends_at  timestamptz not null,               -- the end before any soft close
     status             text        not null,
     price_fen          bigint      not null,
     leader_id          text,

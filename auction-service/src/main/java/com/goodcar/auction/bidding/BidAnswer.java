@@ -1,0 +1,48 @@
+package com.goodcar.auction.bidding;
+
+import com.goodcar.auction.lot.BidOutcome;
+import com.goodcar.kit.problem.Problem;
+import java.time.Instant;
+
+/**
+ * The HTTP answer to one bid, kept so that a retry with the same Idempotency-Key gets it again.
+ *
+ * @param body an {@link AcceptedBid} or a {@link Problem}
+ */
+public record BidAnswer(int status, Object body) {
+
+    /** @param leading false when a higher proxy maximum answered at once */
+    public record AcceptedBid(String lotId, long seq, String bidderCode, long maxFen, long priceFen, boolean leading,
+                              long minimumNextBidFen, Instant endsAt) {
+    }
+
+    static BidAnswer accepted(AcceptedBid bid) {
+        return new BidAnswer(201, bid);
+    }
+
+    static BidAnswer rejected(String lotId, BidOutcome.Rejected r) {
+        Problem problem = switch (r.reason()) {
+            case STALE -> Problem.of(409, "outbid", "Outbid",
+                    "The price has moved to " + r.priceFen() + " fen; the next bid must be at least "
+                            + r.minimumNextFen() + " fen.");
+            case BELOW_INCREMENT -> Problem.of(422, "below-increment", "Below the increment",
+                    "The next bid must be at least " + r.minimumNextFen() + " fen.");
+            case ALREADY_LEADING -> Problem.of(409, "already-leading", "Already leading",
+                    "You lead this lot; a new maximum must be above your current one.");
+            case NO_DEPOSIT -> Problem.of(403, "no-deposit", "No deposit",
+                    "Place the deposit for this lot before bidding.");
+            case NOT_OPEN -> Problem.of(409, "lot-not-open", "Lot not open", "This lot does not take bids yet.");
+            case CLOSED -> Problem.of(410, "lot-closed", "Lot closed", "This lot has closed.");
+            case CANCELLED -> Problem.of(410, "lot-cancelled", "Lot cancelled", "This lot was cancelled.");
+        };
+        return new BidAnswer(problem.status(), problem
+                .with("lotId", lotId)
+                .with("priceFen", r.priceFen())
+                .with("minimumNextBidFen", r.minimumNextFen())
+                .with("endsAt", r.endsAt().toString()));
+    }
+
+    static BidAnswer unavailable(String detail) {
+        return new BidAnswer(503, Problem.of(503, "try-again", "Try again", detail).with("retryAfterSeconds", 1));
+    }
+}

@@ -1,0 +1,10 @@
+package com.goodcar.auction.bidding;
+
+import jakarta.validation.constraints.Positive;
+
+/**
+ * A bid: the most you will pay, in fen. Bidding "current price + increment" and setting a proxy
+ * maximum are the same request; the engine never charges more than needed to lead.
+ */
+public record BidRequest(@Positive long maxFen) {
+}

@@ -1,0 +1,163 @@
+package com.goodcar.auction.bidding;
+
+import com.goodcar.auction.log.LogEntry;
+import com.goodcar.auction.lot.IncrementLadder;
+import com.goodcar.auction.lot.Ladders;
+import com.goodcar.auction.lot.Leader;
+import com.goodcar.auction.lot.Lot;
+import com.goodcar.auction.lot.LotRules;
+import com.goodcar.auction.lot.LotStatus;
+import com.goodcar.contracts.IntegrationEvent;
+import com.goodcar.kit.outbox.OutboxRows;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The lot's rows, read and written with the reactive SQL client: the writer's only I/O. */
+@ApplicationScoped
+public class LotStore {
+
+    static final Duration IO_TIMEOUT = Duration.ofSeconds(10);
+
+    private static final String CLAIM = """
+            update lot set owner_instance = $2, owner_epoch = owner_epoch + 1, lease_until = $3
+            where id = $1 and (owner_instance is null or owner_instance = $2 or lease_until < now())
+            returning *""";
+    private static final String SAVE = """
+            update lot set status = $3, ends_at = $4, price_fen = $5, leader_id = $6, leader_max_fen = $7,
+                bid_count = $8, last_seq = $9, last_hash = $10, lease_until = $11, closed_at = $12
+            where id = $1 and owner_epoch = $2""";
+    private static final String INSERT_BID = """
+            insert into bid (lot_id, seq, at, bidder_id, bidder_code, max_fen, price_fen, leader_code, ends_at,
+                             max_digest, prev_hash, hash, idempotency_key)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)""";
+
+    private final Pool pool;
+    private final OutboxRows outbox;
+
+    LotStore(Pool pool, OutboxRows outbox) {
+        this.pool = pool;
+        this.outbox = outbox;
+    }
+
+    /** An accepted bid as stored: the log entry plus who placed it and with which key. */
+    record BidRow(LogEntry entry, String bidderId, String idempotencyKey) {
+    }
+
+    /** Takes the lot for this instance unless another holds a live lease; empty if the lot is unknown or taken. */
+    Optional<LotRecord> claim(String lotId, String instance, Instant leaseUntil) {
+        return pool.preparedQuery(CLAIM).execute(Tuple.of(lotId, instance, utc(leaseUntil)))
+                .map(rows -> rows.size() == 0 ? Optional.<LotRecord>empty() : Optional.of(record(rows.iterator().next())))
+                .await().atMost(IO_TIMEOUT);
+    }
+
+    /** The lot as last committed, without claiming it: for reads on any instance. */
+    Uni<Optional<LotRecord>> find(String lotId) {
+        return pool.preparedQuery("select * from lot where id = $1").execute(Tuple.of(lotId))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(record(rows.iterator().next())));
+    }
+
+    boolean exists(String lotId) {
+        return pool.preparedQuery("select 1 from lot where id = $1").execute(Tuple.of(lotId))
+                .map(rows -> rows.size() > 0).await().atMost(IO_TIMEOUT);
+    }
+
+    Set<String> holders(String lotId) {
+        return pool.preparedQuery("select user_id from deposit_hold where lot_id = $1 and active")
+                .execute(Tuple.of(lotId))
+                .map(rows -> {
+                    var holders = new HashSet<String>();
+                    rows.forEach(row -> holders.add(row.getString(0)));
+                    return holders;
+                }).await().atMost(IO_TIMEOUT);
+    }
+
+    /** The answers already given to accepted bids, by bidder and Idempotency-Key. */
+    Map<String, BidAnswer> answered(String lotId, IncrementLadder ladder) {
+        return pool.preparedQuery("""
+                        select bidder_id, idempotency_key, seq, bidder_code, max_fen, price_fen, leader_code, ends_at
+                        from bid where lot_id = $1 and idempotency_key is not null""")
+                .execute(Tuple.of(lotId))
+                .map(rows -> {
+                    var answers = new HashMap<String, BidAnswer>();
+                    for (Row row : rows) {
+                        answers.put(LotWriter.answerKey(row.getString("bidder_id"), row.getString("idempotency_key")),
+                                BidAnswer.accepted(new BidAnswer.AcceptedBid(lotId, row.getLong("seq"),
+                                        row.getString("bidder_code"), row.getLong("max_fen"), row.getLong("price_fen"),
+                                        row.getString("leader_code").equals(row.getString("bidder_code")),
+                                        row.getLong("price_fen") + ladder.incrementAt(row.getLong("price_fen")),
+                                        row.getOffsetDateTime("ends_at").toInstant())));
+                    }
+                    return answers;
+                }).await().atMost(IO_TIMEOUT);
+    }
+
+    /**
+     * Makes a batch durable in one transaction: the lot row (fenced by the epoch), its new bids and
+     * its events. Returns false if another writer has taken the lot since.
+     */
+    boolean commit(LotRecord record, Instant leaseUntil, List<BidRow> bids, List<? extends IntegrationEvent> events,
+                   Instant now) {
+        Lot lot = record.lot();
+        Leader leader = lot.leader();
+        Tuple save = Tuple.from(List.of(lot.id(), record.epoch(), lot.status().name(), utc(lot.endsAt()),
+                lot.priceFen()));
+        save.addValue(leader == null ? null : leader.bidderId());
+        save.addValue(leader == null ? null : leader.maxFen());
+        save.addValue(lot.bidCount());
+        save.addValue(lot.lastSeq());
+        save.addValue(record.lastHash());
+        save.addValue(utc(leaseUntil));
+        save.addValue(record.closedAt() == null ? null : utc(record.closedAt()));
+        List<Tuple> bidRows = bids.stream().map(LotStore::bidTuple).toList();
+        return pool.withTransaction(connection -> connection.preparedQuery(SAVE).execute(save)
+                        .chain(saved -> saved.rowCount() == 0 ? Uni.createFrom().item(false)
+                                : (bidRows.isEmpty() ? Uni.createFrom().voidItem()
+                                        : connection.preparedQuery(INSERT_BID).executeBatch(bidRows).replaceWithVoid())
+                                .chain(() -> outbox.stage(connection, events, now))
+                                .replaceWith(true)))
+                .await().atMost(IO_TIMEOUT);
+    }
+
+    private static Tuple bidTuple(BidRow row) {
+        LogEntry e = row.entry();
+        return Tuple.from(new ArrayList<>(java.util.Arrays.asList(e.lotId(), e.seq(), utc(e.at()), row.bidderId(),
+                e.bidderCode(), e.maxFen(), e.priceFen(), e.leaderCode(), utc(e.endsAt()), e.maxDigest(), e.prevHash(),
+                e.hash(), row.idempotencyKey())));
+    }
+
+    static LotRecord record(Row row) {
+        var rules = new LotRules(row.getLong("start_price_fen"), row.getLong("reserve_price_fen"),
+                row.getLong("deposit_fen"), Ladders.parse(row.getString("ladder")),
+                Duration.ofSeconds(row.getInteger("soft_close_seconds")));
+        String leaderId = row.getString("leader_id");
+        var lot = new Lot(row.getString("id"), row.getString("edition_code"), rules,
+                LotStatus.valueOf(row.getString("status")), instant(row, "opens_at"), instant(row, "ends_at"),
+                row.getLong("price_fen"), leaderId == null ? null : new Leader(leaderId, row.getLong("leader_max_fen")),
+                row.getLong("bid_count"), row.getLong("last_seq"));
+        return new LotRecord(lot, row.getString("title"), row.getString("last_hash"), row.getString("salt"),
+                row.getLong("owner_epoch"), row.getOffsetDateTime("closed_at") == null ? null : instant(row, "closed_at"),
+                instant(row, "scheduled_ends_at"));
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(Row row, String column) {
+        return row.getOffsetDateTime(column).toInstant();
+    }
+}

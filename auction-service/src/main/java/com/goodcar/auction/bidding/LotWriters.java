@@ -1,0 +1,129 @@
+package com.goodcar.auction.bidding;
+
+import com.goodcar.auction.stream.LotStream;
+import com.goodcar.kit.problem.Problem;
+import com.goodcar.kit.problem.ProblemException;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The lots this instance writes. A lot's writer starts on first use (claiming the lot), and for
+ * every lot whose end is due, so a lot closes at its true end even after a restart.
+ */
+@ApplicationScoped
+public class LotWriters {
+
+    private static final Logger LOG = Logger.getLogger(LotWriters.class);
+
+    private final ConcurrentHashMap<String, LotWriter> writers = new ConcurrentHashMap<>();
+    private final LotStore store;
+    private final Pool pool;
+    private final Clock clock;
+    private final LotStream stream;
+    private final LotWriter.Settings settings;
+
+    LotWriters(LotStore store, Pool pool, Clock clock, LotStream stream,
+               @ConfigProperty(name = "auction.instance-id") String instance,
+               @ConfigProperty(name = "auction.writer.lease") Duration lease,
+               @ConfigProperty(name = "auction.writer.max-batch") int maxBatch,
+               @ConfigProperty(name = "auction.writer.queue-capacity") int queueCapacity) {
+        this.store = store;
+        this.pool = pool;
+        this.clock = clock;
+        this.stream = stream;
+        this.settings = new LotWriter.Settings(instance, lease, maxBatch, queueCapacity);
+    }
+
+    /** Cancels the lot unless it has closed; true when it is cancelled now. */
+    public Uni<Boolean> cancel(String lotId) {
+        return writerFor(lotId).chain(writer -> Uni.createFrom().completionStage(writer.cancel()));
+    }
+
+    /** The lot's latest committed state, read from its writer (started if needed) each time it is called. */
+    public Uni<Supplier<LotView>> liveView(String lotId) {
+        return writerFor(lotId).map(writer -> writer::view);
+    }
+
+    /** Tells the lot's writer, if this instance runs it, that a bidder's hold changed. */
+    public void holdChanged(String lotId, String userId, boolean active) {
+        LotWriter writer = running(lotId);
+        if (writer != null) {
+            writer.holdChanged(userId, active);
+        }
+    }
+
+    /** The lot's running writer; fails with 404 for an unknown lot, 503 if another instance writes it. */
+    Uni<LotWriter> writerFor(String lotId) {
+        LotWriter running = writers.get(lotId);
+        if (running != null && running.isRunning()) {
+            return Uni.createFrom().item(running);
+        }
+        return Uni.createFrom().item(() -> obtain(lotId)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /** The writer if this instance runs one for the lot now, else null: for reads that need not start one. */
+    LotWriter running(String lotId) {
+        LotWriter writer = writers.get(lotId);
+        return writer != null && writer.isRunning() ? writer : null;
+    }
+
+    private synchronized LotWriter obtain(String lotId) {
+        LotWriter existing = writers.get(lotId);
+        if (existing != null && existing.isRunning()) {
+            return existing;
+        }
+        var self = new AtomicReference<LotWriter>();
+        LotWriter writer = LotWriter.start(lotId, store, clock, settings, stream::publish,
+                () -> writers.remove(lotId, self.get()));
+        if (writer == null) {
+            if (!store.exists(lotId)) {
+                throw ProblemException.notFound("Lot", lotId);
+            }
+            throw new ProblemException(Problem.of(503, "lot-elsewhere", "Lot served elsewhere",
+                    "Another instance writes this lot; retry shortly.").with("retryAfterSeconds", 1));
+        }
+        self.set(writer);
+        writers.put(lotId, writer);
+        return writer;
+    }
+
+    /** Starts the writer of every lot whose end is due, so it closes on time. */
+    @Scheduled(identity = "lot-closer", every = "${auction.close-scan:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void startDueWriters() {
+        List<String> due = pool.preparedQuery("""
+                        select id from lot where status in ('SCHEDULED', 'OPEN')
+                        and ends_at <= now() + interval '2 seconds'""")
+                .execute().map(rows -> {
+                    var ids = new java.util.ArrayList<String>();
+                    rows.forEach(row -> ids.add(row.getString(0)));
+                    return ids;
+                }).await().atMost(LotStore.IO_TIMEOUT);
+        for (String lotId : due) {
+            if (running(lotId) == null) {
+                try {
+                    obtain(lotId);
+                } catch (ProblemException e) {
+                    LOG.debugf("lot %s is due but %s", lotId, e.getMessage());
+                }
+            }
+        }
+    }
+
+    void stopAll(@Observes ShutdownEvent shutdown) {
+        writers.values().forEach(LotWriter::stop);
+    }
+}

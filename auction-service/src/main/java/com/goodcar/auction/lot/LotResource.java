@@ -1,0 +1,69 @@
+package com.goodcar.auction.lot;
+
+import com.goodcar.auction.bidding.LotView;
+import com.goodcar.auction.bidding.LotWriters;
+import com.goodcar.auction.bidding.Lots;
+import com.goodcar.kit.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+
+@Path("/auctions")
+@Produces(MediaType.APPLICATION_JSON)
+public class LotResource {
+
+    static final String KEY_PATTERN = "^[A-Za-z0-9_.:-]{8,64}$";
+    static final String KEY_MESSAGE = "must be 8-64 characters of A-Z a-z 0-9 _ . : -";
+
+    private final LotScheduling scheduling;
+    private final LotWriters writers;
+    private final Lots lots;
+
+    LotResource(LotScheduling scheduling, LotWriters writers, Lots lots) {
+        this.scheduling = scheduling;
+        this.writers = writers;
+        this.lots = lots;
+    }
+
+    /** Schedules a lot; a retry with the same Idempotency-Key answers the lot it created. */
+    @POST
+    @RolesAllowed("operator")
+    public Uni<Response> schedule(@HeaderParam("Idempotency-Key") @NotNull @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key,
+                                  @NotNull @Valid NewLot draft) {
+        return scheduling.schedule(draft, key).chain(scheduled -> lots.view(scheduled.lotId()).map(view -> Response
+                .status(scheduled.created() ? Response.Status.CREATED : Response.Status.OK)
+                .location(URI.create("/auctions/" + view.id())).entity(view).build()));
+    }
+
+    @GET
+    @Path("{id}")
+    public Uni<LotView> get(@PathParam("id") String id) {
+        return lots.view(id);
+    }
+
+    /** Cancels a lot that has not closed; every deposit hold on it is then released by deposit-service. */
+    @POST
+    @Path("{id}/cancel")
+    @RolesAllowed("operator")
+    public Uni<LotView> cancel(@PathParam("id") String id) {
+        return writers.cancel(id)
+                .chain(cancelled -> {
+                    if (!cancelled) {
+                        throw ProblemException.conflict("not-cancellable", "Cannot cancel",
+                                "Lot " + id + " has already closed.");
+                    }
+                    return lots.view(id);
+                });
+    }
+}

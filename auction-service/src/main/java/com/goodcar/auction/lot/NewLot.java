@@ -1,0 +1,32 @@
+package com.goodcar.auction.lot;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A lot to schedule. Omitted settings take the seed auction's: start 1 yuan (100 fen), deposit 100
+ * yuan, no reserve, soft close 5 minutes, the standard ladder.
+ */
+public record NewLot(
+        @NotNull @Pattern(regexp = "^[A-Z0-9][A-Z0-9-]{1,39}$", message = "must be an edition code such as AION-UT-SUPER-NGC001") String editionCode,
+        @NotBlank @Size(max = 120) String title,
+        @NotNull Instant opensAt,
+        @NotNull Instant endsAt,
+        @Positive Long startPriceFen,
+        @PositiveOrZero Long reservePriceFen,
+        @PositiveOrZero Long depositFen,
+        @Min(0) @Max(3600) Integer softCloseSeconds,
+        @Valid @Size(min = 1, max = 30) List<@NotNull @Valid Band> ladder) {
+
+    public record Band(@PositiveOrZero long fromFen, @Positive long incrementFen) {
+    }
+}

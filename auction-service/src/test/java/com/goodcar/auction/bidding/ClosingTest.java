@@ -1,0 +1,89 @@
+package com.goodcar.auction.bidding;
+
+import static com.goodcar.auction.Auctions.as;
+import static com.goodcar.auction.Auctions.bid;
+import static com.goodcar.auction.Auctions.holdFor;
+import static com.goodcar.auction.Auctions.openLot;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.goodcar.contracts.EventCodec;
+import com.goodcar.contracts.Topics;
+import com.goodcar.contracts.auction.AuctionClosed;
+import com.goodcar.kit.testing.RealStack;
+import com.goodcar.kit.testing.Tokens;
+import com.goodcar.kit.testing.TopicProbe;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = RealStack.class, initArgs = @ResourceArg(name = "database", value = "auction"))
+class ClosingTest {
+
+    private final EventCodec codec = new EventCodec();
+
+    @Test
+    void aLotClosesAtItsTrueEndSoldToTheHighestMaximumAndTheLogReplays() {
+        String lot = openLot(Duration.ofSeconds(4), Map.of("softCloseSeconds", 0));
+        holdFor(lot, "alice", "bob");
+        try (var probe = TopicProbe.from(Topics.AUCTION_LOTS)) {
+            bid("alice", lot, 80_000).then().statusCode(201);
+            bid("bob", lot, 60_000).then().statusCode(201);
+
+            var closed = probe.await(r -> lot.equals(r.key()) && r.value().contains("auction.closed.v1"),
+                    Duration.ofSeconds(30)).orElseThrow();
+            var event = (AuctionClosed) codec.read(closed.value()).data();
+            assertEquals("SOLD", event.result());
+            assertEquals(Tokens.subject("alice"), event.winnerUserId());
+            assertEquals(61_000L, event.hammerPriceFen());
+            assertEquals(2, event.bidCount());
+        }
+        given().get("/auctions/" + lot).then().body("status", is("SOLD")).body("priceFen", is(61_000));
+        bid("bob", lot, 90_000).then().statusCode(410);
+
+        given().get("/auctions/" + lot + "/log").then()
+                .body("salt", notNullValue())
+                .body("entries.maxFen", everyItem(notNullValue()));
+        given().get("/auctions/" + lot + "/log/verification").then()
+                .body("valid", is(true)).body("replayed", is(true)).body("finalPriceFen", is(61_000));
+    }
+
+    @Test
+    void aLotWithoutBidsOrBelowItsReserveGoesUnsold() {
+        String empty = openLot(Duration.ofSeconds(3), Map.of());
+        String reserved = openLot(Duration.ofSeconds(3), Map.of("reservePriceFen", 10_000_000, "softCloseSeconds", 0));
+        holdFor(reserved, "carol");
+        bid("carol", reserved, 50_000).then().statusCode(201);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                "UNSOLD".equals(given().get("/auctions/" + empty).path("status"))
+                        && "UNSOLD".equals(given().get("/auctions/" + reserved).path("status")));
+        given().get("/auctions/" + reserved).then().body("reserveMet", is(false));
+    }
+
+    @Test
+    void anOperatorCancelsAnOpenLotAndBidsStop() {
+        String lot = openLot();
+        holdFor(lot, "alice");
+        bid("alice", lot, 5_000).then().statusCode(201);
+        try (var probe = TopicProbe.from(Topics.AUCTION_LOTS)) {
+            as("olga").post("/auctions/" + lot + "/cancel").then().statusCode(200).body("status", is("CANCELLED"));
+            var closed = probe.await(r -> lot.equals(r.key()) && r.value().contains("auction.closed.v1"),
+                    Duration.ofSeconds(30)).orElseThrow();
+            var event = (AuctionClosed) codec.read(closed.value()).data();
+            assertEquals("CANCELLED", event.result());
+            assertNull(event.winnerUserId());
+        }
+        bid("alice", lot, 9_000).then().statusCode(410);
+        as("olga").post("/auctions/" + lot + "/cancel").then().statusCode(200);
+        as("alice").post("/auctions/" + lot + "/cancel").then().statusCode(403);
+    }
+}

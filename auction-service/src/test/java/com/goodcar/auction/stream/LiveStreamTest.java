@@ -1,0 +1,67 @@
+package com.goodcar.auction.stream;
+
+import static com.goodcar.auction.Auctions.bid;
+import static com.goodcar.auction.Auctions.holdFor;
+import static com.goodcar.auction.Auctions.openLot;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.goodcar.kit.testing.RealStack;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = RealStack.class, initArgs = @ResourceArg(name = "database", value = "auction"))
+class LiveStreamTest {
+
+    @Test
+    void aWatcherSeesTheStateAtOnceAndThenEachNewPrice() throws Exception {
+        String lot = openLot();
+        holdFor(lot, "alice");
+        var uri = URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/auctions/" + lot + "/stream");
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri)
+                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
+        try (var events = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            String first = nextData(events);
+            assertTrue(first.contains("\"priceFen\":100") && first.contains("\"bidCount\":0"), first);
+
+            bid("alice", lot, 70_000).then().statusCode(201);
+            // a conflated stream may repeat a state; the new one must follow promptly
+            String next = nextData(events);
+            while (!next.contains("\"bidCount\":1")) {
+                assertTrue(next.contains("\"bidCount\":0"), "states only move forward: " + next);
+                next = nextData(events);
+            }
+            assertTrue(next.contains("\"leaderCode\":\""), next);
+            assertTrue(!next.contains("70000"), "a watcher never sees a maximum: " + next);
+        }
+    }
+
+    private static String nextData(BufferedReader events) throws Exception {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                String line;
+                while ((line = events.readLine()) != null) {
+                    if (line.startsWith("data:")) {
+                        return line.substring(5).strip();
+                    }
+                }
+                return "";
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).get(Duration.ofSeconds(20).toSeconds(), TimeUnit.SECONDS);
+    }
+}
