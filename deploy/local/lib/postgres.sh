@@ -1,25 +1,49 @@
+# shellcheck shell=bash
 # PostgreSQL: use the server on 127.0.0.1:5432 if one answers; otherwise start (or install and
-# start) Debian's cluster. One role and one database per service, created idempotently.
-pg_answers() { pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null || port_open 5432; }
+# start) Debian's cluster, and remember that ./platform started it so only then `down` stops it.
+# One role and one database per service, created idempotently through the local socket.
+PG_STARTED="$RUN/postgresql.started-by-platform"
+
+pg_answers() {
+  if command -v pg_isready >/dev/null; then pg_isready -q -h 127.0.0.1 -p 5432; else port_open 5432; fi
+}
+
+# psql as the postgres superuser over the local socket
+pg_admin() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- psql "$@"
+  elif [ "$(id -un)" = postgres ]; then psql "$@"
+  else sudo -n -u postgres psql "$@"; fi
+}
 
 postgres_up() {
+  local version start
   if pg_answers; then
-    say "postgresql: using the server on 127.0.0.1:5432"
+    if [ -f "$PG_STARTED" ]; then say "postgresql: already running (started by ./platform)"
+    else say "postgresql: using the server on 127.0.0.1:5432"; fi
   else
-    if ! command -v pg_ctlcluster >/dev/null 2>&1; then
-      say "postgresql: not installed; installing Debian's postgresql"
-      (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql) >"$LOGS/postgresql-install.log" 2>&1 \
-        || { show_log postgresql-install; die "could not install postgresql"; }
+    if ! command -v pg_ctlcluster >/dev/null; then
+      say "postgresql: not installed; installing Debian's postgresql (apt-get)"
+      (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql) \
+          >"$LOGS/postgresql-install.log" 2>&1 \
+        || { show_log postgresql-install; die "could not install postgresql (needs root and the Debian mirror)"; }
     fi
-    local version
     version=$(ls /etc/postgresql 2>/dev/null | sort -V | tail -1)
-    [ -n "$version" ] || die "postgresql is installed but has no cluster under /etc/postgresql"
-    say "postgresql: starting cluster $version/main"
-    pg_ctlcluster --skip-systemctl-redirect "$version" main start || die "pg_ctlcluster $version main start failed"
-    echo "$version" >"$RUN/postgresql.started-by-platform"
-    local start=$SECONDS
+    if [ -z "$version" ]; then
+      version=$(ls /usr/lib/postgresql 2>/dev/null | sort -V | tail -1)
+      [ -n "$version" ] || die "postgresql is installed but no server version found under /usr/lib/postgresql"
+      say "postgresql: creating cluster $version/main"
+      pg_createcluster "$version" main >"$LOGS/postgresql-install.log" 2>&1 \
+        || { show_log postgresql-install; die "pg_createcluster $version main failed"; }
+    fi
+    if ! pg_answers; then
+      say "postgresql: starting cluster $version/main"
+      pg_ctlcluster --skip-systemctl-redirect "$version" main start \
+        || die "pg_ctlcluster --skip-systemctl-redirect $version main start failed (see /var/log/postgresql/)"
+      echo "$version" >"$PG_STARTED"
+    fi
+    start=$SECONDS
     until pg_answers; do
-      (( SECONDS - start < 30 )) || die "postgresql did not answer on 127.0.0.1:5432 within 30 s"
+      (( SECONDS - start < 30 )) || die "postgresql did not answer on 127.0.0.1:5432 within 30 s (see /var/log/postgresql/)"
       sleep 0.5
     done
   fi
@@ -27,31 +51,32 @@ postgres_up() {
 }
 
 # role = database = password = the service's database name (local only); CREATEDB so tests can
-# make their per-run databases
+# make their per-run databases as that role
 postgres_roles() {
   local name port db
   while read -r name port db; do
-    runuser -u postgres -- psql -q -v ON_ERROR_STOP=1 -d postgres >/dev/null <<SQL || die "could not create role/database $db"
-select format('create role %I login createdb password %L', '$db', '$db')
-where not exists (select 1 from pg_roles where rolname = '$db') \gexec
-select format('create database %I owner %I', '$db', '$db')
-where not exists (select 1 from pg_database where datname = '$db') \gexec
+    [ -n "$db" ] || continue
+    pg_admin -q -X -v ON_ERROR_STOP=1 -v db="$db" -d postgres >/dev/null 2>"$LOGS/postgresql-roles.log" <<'SQL' \
+      || { show_log postgresql-roles; die "could not create role/database $db"; }
+select format('create role %I', :'db') where not exists (select 1 from pg_roles where rolname = :'db') \gexec
+alter role :"db" with login createdb password :'db';
+select format('create database %I owner %I', :'db', :'db')
+ where not exists (select 1 from pg_database where datname = :'db') \gexec
 SQL
   done < <(services)
 }
 
 postgres_down() {
   local version
-  if [ -f "$RUN/postgresql.started-by-platform" ]; then
-    version=$(cat "$RUN/postgresql.started-by-platform")
-    say "stopping postgresql $version/main (started by ./platform)"
-    pg_ctlcluster --skip-systemctl-redirect "$version" main stop || warn "pg_ctlcluster stop failed"
-    rm -f "$RUN/postgresql.started-by-platform"
-  fi
+  [ -f "$PG_STARTED" ] || return 0
+  version=$(cat "$PG_STARTED")
+  say "stopping postgresql $version/main (started by ./platform)"
+  pg_ctlcluster --skip-systemctl-redirect "$version" main stop || warn "pg_ctlcluster stop failed"
+  rm -f "$PG_STARTED"
 }
 
 postgres_state() {
   if pg_answers; then
-    [ -f "$RUN/postgresql.started-by-platform" ] && echo "ready (started)" || echo "ready (external)"
-  else echo "stopped"; fi
+    if [ -f "$PG_STARTED" ]; then echo "ready (started)"; else echo "ready (external)"; fi
+  else echo stopped; fi
 }

@@ -1,24 +1,31 @@
-# The platform's own services: built once with ./mvnw, run as plain jars, checked by /q/health/ready.
+# shellcheck shell=bash
+# The platform's own services: built with ./mvnw, run as plain jars, checked by /q/health/ready.
 service_jar() { echo "$ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
 
-# a build is due when a jar is missing or any source or pom is newer than it
+# a build is due when a jar is missing or a main source or pom it is made from is newer than it
+# (test sources do not change the jar)
 build_due() {
   local name port db jar
   while read -r name port db; do
     jar=$(service_jar "$name")
     [ -f "$jar" ] || return 0
-    [ -n "$(find "$ROOT/$name/src" "$ROOT/$name/pom.xml" "$ROOT/pom.xml" "$ROOT/contracts/src" "$ROOT/service-kit/src" \
+    [ -n "$(find "$ROOT/$name/src/main" "$ROOT/$name/pom.xml" "$ROOT/pom.xml" "$ROOT/contracts/src/main" \
+        "$ROOT/contracts/pom.xml" "$ROOT/service-kit/src/main" "$ROOT/service-kit/pom.xml" \
         -newer "$jar" -type f -print -quit 2>/dev/null)" ] && return 0
   done < <(services)
   return 1
 }
 
+# services_build [force]: only the listed services and what they depend on (-pl ... -am)
 services_build() {
-  if ! build_due; then return; fi
-  say "building the services (./mvnw package -DskipTests; log: $LOGS/build.log)"
+  local modules
+  modules=$(services | awk '{print $1}' | paste -sd, -)
+  [ -n "$modules" ] || return 0
+  if [ "${1:-}" != force ] && ! build_due; then return 0; fi
+  say "building $modules (./mvnw -B package -DskipTests -pl $modules -am; log: $LOGS/build.log)"
   local start=$SECONDS
-  (cd "$ROOT" && ./mvnw -B package -DskipTests) >"$LOGS/build.log" 2>&1 \
-    || { show_log build; die "the build failed"; }
+  (cd "$ROOT" && ./mvnw -B package -DskipTests -pl "$modules" -am) >"$LOGS/build.log" 2>&1 \
+    || { show_log build; die "the build failed (log: $LOGS/build.log)"; }
   say "built in $((SECONDS - start)) s"
 }
 
@@ -29,11 +36,12 @@ services_up() {
       if [ "$(service_jar "$name")" -nt "$RUN/$name.pid" ]; then say "$name: restarting on the new build"
       else say "$name: already running"; continue; fi
     fi
-    stop "$name" 5
+    stop "$name" 10
     port_open "$port" && die "something else listens on 127.0.0.1:$port (wanted by $name)"
+    [ -f "$(service_jar "$name")" ] || die "$name: no $(service_jar "$name") (did the build run?)"
     say "$name: starting on http://127.0.0.1:$port"
     spawn "$name" env QUARKUS_HTTP_PORT="$port" \
-        java -XX:+UseSerialGC -Xms128m -Xmx256m -jar "$(service_jar "$name")"
+        java -XX:+UseSerialGC -Xmx256m -jar "$(service_jar "$name")"
   done < <(services)
 }
 
@@ -44,15 +52,23 @@ services_wait() {
   done < <(services)
 }
 
+# the listed services in reverse order, then any other service a pid file remembers (e.g. one
+# since removed from the list)
 services_down() {
-  local name port db lines
+  local name port db lines file
   lines=$(services | tac)
-  while read -r name port db; do stop "$name" 10; done <<<"$lines"
+  while read -r name port db; do if [ -n "$name" ]; then stop "$name" 10; fi; done <<<"$lines"
+  for file in "$RUN"/*.pid; do
+    [ -f "$file" ] || continue
+    name=$(basename "$file" .pid)
+    case "$name" in kafka|keycloak) ;; *) stop "$name" 10 ;; esac
+  done
 }
 
 service_state() {
   local name=$1 port=$2
-  if http_ok "http://127.0.0.1:$port/q/health/ready"; then echo ready
+  if http_ok "http://127.0.0.1:$port/q/health/ready"; then
+    if alive "$name"; then echo ready; else echo "ready (not started by ./platform)"; fi
   elif alive "$name"; then echo "running, not ready"
   else echo stopped; fi
 }

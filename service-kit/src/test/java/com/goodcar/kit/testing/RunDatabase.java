@@ -4,18 +4,18 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
 
-/** Creates and drops the per-run database, connecting as the service's own role. */
-record RunDatabase(String host, int port, String role, String password, String name) {
+/** Creates and drops a per-run database, connecting as the service's own role. */
+public record RunDatabase(String host, int port, String role, String password, String name) {
 
-    void create() {
+    public void create() {
         execute("create database " + name);
     }
 
-    void drop() {
+    public void drop() {
         execute("drop database if exists " + name + " with (force)");
     }
 
-    Map<String, String> config() {
+    public Map<String, String> config() {
         return Map.of(
                 "quarkus.datasource.username", role,
                 "quarkus.datasource.password", password,
