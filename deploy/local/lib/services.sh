@@ -29,6 +29,7 @@ services_build() {
   say "built in $((SECONDS - start)) s"
 }
 
+# deploy/local/env/NAME.env: the local platform's own settings of a service (KEY=VALUE lines)
 services_up() {
   local name port db
   while read -r name port db; do
@@ -40,7 +41,9 @@ services_up() {
     port_open "$port" && die "something else listens on 127.0.0.1:$port (wanted by $name)"
     [ -f "$(service_jar "$name")" ] || die "$name: no $(service_jar "$name") (did the build run?)"
     say "$name: starting on http://127.0.0.1:$port"
-    spawn "$name" env QUARKUS_HTTP_PORT="$port" \
+    local settings=()
+    [ -f "$ROOT/deploy/local/env/$name.env" ] && mapfile -t settings < <(grep -Ev '^\s*(#|$)' "$ROOT/deploy/local/env/$name.env")
+    spawn "$name" env QUARKUS_HTTP_PORT="$port" "${settings[@]}" \
         java -XX:+UseSerialGC -Xmx256m -jar "$(service_jar "$name")"
   done < <(services)
 }

@@ -16,11 +16,11 @@ public record BidAnswer(int status, Object body) {
                               long minimumNextBidFen, Instant endsAt) {
     }
 
-    static BidAnswer accepted(AcceptedBid bid) {
+    public static BidAnswer accepted(AcceptedBid bid) {
         return new BidAnswer(201, bid);
     }
 
-    static BidAnswer rejected(String lotId, BidOutcome.Rejected r) {
+    public static BidAnswer rejected(String lotId, BidOutcome.Rejected r) {
         Problem problem = switch (r.reason()) {
             case STALE -> Problem.of(409, "outbid", "Outbid",
                     "The price has moved to " + r.priceFen() + " fen; the next bid must be at least "

@@ -10,12 +10,12 @@ import javax.crypto.spec.SecretKeySpec;
  * salt. Stable on the lot, unlinkable across lots; 60 bits, so a collision among even 100,000
  * bidders of one lot has a chance of about 1 in 200 million.
  */
-final class BidderCodes {
+public final class BidderCodes {
 
     private static final char[] ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
     private final Mac mac;
 
-    BidderCodes(String salt) {
+    public BidderCodes(String salt) {
         try {
             mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(salt.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
@@ -25,7 +25,7 @@ final class BidderCodes {
     }
 
     /** Not thread-safe: the lot's writer is its only user. */
-    String of(String userId) {
+    public String of(String userId) {
         byte[] digest = mac.doFinal(userId.getBytes(StandardCharsets.UTF_8));
         long bits = 0;
         for (int i = 0; i < 8; i++) {

@@ -12,6 +12,7 @@ import com.goodcar.kit.outbox.OutboxRows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -54,7 +55,7 @@ public class LotStore {
     }
 
     /** An accepted bid as stored: the log entry plus who placed it and with which key. */
-    record BidRow(LogEntry entry, String bidderId, String idempotencyKey) {
+    public record BidRow(LogEntry entry, String bidderId, String idempotencyKey) {
     }
 
     /** Takes the lot for this instance unless another holds a live lease; empty if the lot is unknown or taken. */
@@ -87,22 +88,25 @@ public class LotStore {
 
     /** The answers already given to accepted bids, by bidder and Idempotency-Key. */
     Map<String, BidAnswer> answered(String lotId, IncrementLadder ladder) {
-        return pool.preparedQuery("""
-                        select bidder_id, idempotency_key, seq, bidder_code, max_fen, price_fen, leader_code, ends_at
-                        from bid where lot_id = $1 and idempotency_key is not null""")
+        return pool.preparedQuery("select * from bid where lot_id = $1 and idempotency_key is not null")
                 .execute(Tuple.of(lotId))
                 .map(rows -> {
                     var answers = new HashMap<String, BidAnswer>();
                     for (Row row : rows) {
                         answers.put(LotWriter.answerKey(row.getString("bidder_id"), row.getString("idempotency_key")),
-                                BidAnswer.accepted(new BidAnswer.AcceptedBid(lotId, row.getLong("seq"),
-                                        row.getString("bidder_code"), row.getLong("max_fen"), row.getLong("price_fen"),
-                                        row.getString("leader_code").equals(row.getString("bidder_code")),
-                                        row.getLong("price_fen") + ladder.incrementAt(row.getLong("price_fen")),
-                                        row.getOffsetDateTime("ends_at").toInstant())));
+                                acceptedAnswer(row, ladder));
                     }
                     return answers;
                 }).await().atMost(IO_TIMEOUT);
+    }
+
+    /** The 201 answer an accepted bid got, rebuilt from its row: what a retry with its key gets again. */
+    public static BidAnswer acceptedAnswer(Row bid, IncrementLadder ladder) {
+        long price = bid.getLong("price_fen");
+        return BidAnswer.accepted(new BidAnswer.AcceptedBid(bid.getString("lot_id"), bid.getLong("seq"),
+                bid.getString("bidder_code"), bid.getLong("max_fen"), price,
+                bid.getString("leader_code").equals(bid.getString("bidder_code")), price + ladder.incrementAt(price),
+                bid.getOffsetDateTime("ends_at").toInstant()));
     }
 
     /**
@@ -111,6 +115,15 @@ public class LotStore {
      */
     boolean commit(LotRecord record, Instant leaseUntil, List<BidRow> bids, List<? extends IntegrationEvent> events,
                    Instant now) {
+        return pool.withTransaction(connection -> save(connection, record, leaseUntil)
+                        .chain(saved -> !saved ? Uni.createFrom().item(false)
+                                : insert(connection, bids).chain(() -> outbox.stage(connection, events, now))
+                                .replaceWith(true)))
+                .await().atMost(IO_TIMEOUT);
+    }
+
+    /** Writes the lot row on the caller's transaction if its epoch still matches; false if it does not. */
+    public static Uni<Boolean> save(SqlConnection connection, LotRecord record, Instant leaseUntil) {
         Lot lot = record.lot();
         Leader leader = lot.leader();
         Tuple save = Tuple.from(List.of(lot.id(), record.epoch(), lot.status().name(), utc(lot.endsAt()),
@@ -120,16 +133,18 @@ public class LotStore {
         save.addValue(lot.bidCount());
         save.addValue(lot.lastSeq());
         save.addValue(record.lastHash());
-        save.addValue(utc(leaseUntil));
+        save.addValue(leaseUntil == null ? null : utc(leaseUntil));
         save.addValue(record.closedAt() == null ? null : utc(record.closedAt()));
-        List<Tuple> bidRows = bids.stream().map(LotStore::bidTuple).toList();
-        return pool.withTransaction(connection -> connection.preparedQuery(SAVE).execute(save)
-                        .chain(saved -> saved.rowCount() == 0 ? Uni.createFrom().item(false)
-                                : (bidRows.isEmpty() ? Uni.createFrom().voidItem()
-                                        : connection.preparedQuery(INSERT_BID).executeBatch(bidRows).replaceWithVoid())
-                                .chain(() -> outbox.stage(connection, events, now))
-                                .replaceWith(true)))
-                .await().atMost(IO_TIMEOUT);
+        return connection.preparedQuery(SAVE).execute(save).map(saved -> saved.rowCount() == 1);
+    }
+
+    /** Appends accepted bids to the log on the caller's transaction. */
+    public static Uni<Void> insert(SqlConnection connection, List<BidRow> bids) {
+        if (bids.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery(INSERT_BID).executeBatch(bids.stream().map(LotStore::bidTuple).toList())
+                .replaceWithVoid();
     }
 
     private static Tuple bidTuple(BidRow row) {
@@ -139,7 +154,7 @@ public class LotStore {
                 e.hash(), row.idempotencyKey())));
     }
 
-    static LotRecord record(Row row) {
+    public static LotRecord record(Row row) {
         var rules = new LotRules(row.getLong("start_price_fen"), row.getLong("reserve_price_fen"),
                 row.getLong("deposit_fen"), Ladders.parse(row.getString("ladder")),
                 Duration.ofSeconds(row.getInteger("soft_close_seconds")));

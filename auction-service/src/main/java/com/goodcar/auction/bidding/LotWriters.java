@@ -65,6 +65,14 @@ public class LotWriters {
         }
     }
 
+    /** Stops this instance's writer of the lot, if it runs one: after another path took the lot over. */
+    public void stopLocal(String lotId) {
+        LotWriter writer = writers.remove(lotId);
+        if (writer != null) {
+            writer.stop();
+        }
+    }
+
     /** The lot's running writer; fails with 404 for an unknown lot, 503 if another instance writes it. */
     Uni<LotWriter> writerFor(String lotId) {
         LotWriter running = writers.get(lotId);

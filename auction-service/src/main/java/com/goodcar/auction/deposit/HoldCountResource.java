@@ -1,0 +1,34 @@
+package com.goodcar.auction.deposit;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** How many bidders this service currently lets bid on a lot: for operators checking that deposit events arrive. */
+@Path("/auctions/{id}/holds")
+@Produces(MediaType.APPLICATION_JSON)
+public class HoldCountResource {
+
+    private final Pool pool;
+
+    HoldCountResource(Pool pool) {
+        this.pool = pool;
+    }
+
+    public record HoldCount(String lotId, long active) {
+    }
+
+    @GET
+    @RolesAllowed("operator")
+    public Uni<HoldCount> count(@PathParam("id") String lotId) {
+        return pool.preparedQuery("select count(*) from deposit_hold where lot_id = $1 and active")
+                .execute(Tuple.of(lotId))
+                .map(rows -> new HoldCount(lotId, rows.iterator().next().getLong(0)));
+    }
+}
