@@ -60,7 +60,7 @@ public class BenchResource {
                               @NotNull @Valid BidRequest bid) {
         requireEnabled();
         var answer = new AcceptedBid(lotId, 0, caller.getPrincipal().getName().substring(0, 6), bid.maxFen(),
-                bid.maxFen(), true, bid.maxFen() + 100, Instant.EPOCH);
+                bid.maxFen(), true, bid.maxFen() + 100, Instant.EPOCH, null);
         return Uni.createFrom().item(Response.status(201).entity(answer).build());
     }
 
@@ -73,7 +73,7 @@ public class BenchResource {
                                String key,
                                @NotNull @Valid BidRequest bid) {
         requireEnabled();
-        return naive.place(lotId, caller.getPrincipal().getName(), bid.maxFen(), key).map(BenchResource::response);
+        return naive.place(lotId, caller.getPrincipal().getName(), bid.maxFen(), key).map(BidAnswer::toResponse);
     }
 
     @PUT
@@ -106,13 +106,5 @@ public class BenchResource {
             throw new ProblemException(Problem.of(404, "not-found", "Not found",
                     "Benchmark endpoints are off (AUCTION_BENCH_ENDPOINTS=true turns them on)."));
         }
-    }
-
-    private static Response response(BidAnswer answer) {
-        var response = Response.status(answer.status()).entity(answer.body());
-        if (answer.body() instanceof Problem) {
-            response.type(Problem.MEDIA_TYPE);
-        }
-        return response.build();
     }
 }

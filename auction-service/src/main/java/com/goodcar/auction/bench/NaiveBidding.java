@@ -102,7 +102,8 @@ public class NaiveBidding {
                         events.add(new AuctionExtended(lot.id(), lot.endsAt(), after.endsAt()));
                     }
                     var answer = BidAnswer.accepted(new AcceptedBid(lot.id(), a.seq(), code, maxFen, a.priceFen(),
-                            a.leading(), a.priceFen() + lot.rules().ladder().incrementAt(a.priceFen()), a.endsAt()));
+                            a.leading(), a.priceFen() + lot.rules().ladder().incrementAt(a.priceFen()), a.endsAt(),
+                            entry.hash()));
                     return LotStore.save(connection, next, after.endsAt().plus(Duration.ofDays(1)))
                             .chain(() -> LotStore.insert(connection, List.of(new BidRow(entry, bidderId, key))))
                             .chain(() -> outbox.stage(connection, events, now))

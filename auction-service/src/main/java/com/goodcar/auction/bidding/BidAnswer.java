@@ -2,6 +2,7 @@ package com.goodcar.auction.bidding;
 
 import com.goodcar.auction.lot.BidOutcome;
 import com.goodcar.kit.problem.Problem;
+import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 
 /**
@@ -11,9 +12,13 @@ import java.time.Instant;
  */
 public record BidAnswer(int status, Object body) {
 
-    /** @param leading false when a higher proxy maximum answered at once */
+    /**
+     * @param leading false when a higher proxy maximum answered at once
+     * @param logHash the hash of this bid's entry in the public log: the bidder's receipt, which
+     *                VerifyBidLog can check against the published log at any time
+     */
     public record AcceptedBid(String lotId, long seq, String bidderCode, long maxFen, long priceFen, boolean leading,
-                              long minimumNextBidFen, Instant endsAt) {
+                              long minimumNextBidFen, Instant endsAt, String logHash) {
     }
 
     public static BidAnswer accepted(AcceptedBid bid) {
@@ -40,6 +45,18 @@ public record BidAnswer(int status, Object body) {
                 .with("priceFen", r.priceFen())
                 .with("minimumNextBidFen", r.minimumNextFen())
                 .with("endsAt", r.endsAt().toString()));
+    }
+
+    /** The answer as HTTP: problem+json for refusals, with Retry-After when trying again will help. */
+    public Response toResponse() {
+        var response = Response.status(status).entity(body);
+        if (body instanceof Problem) {
+            response.type(Problem.MEDIA_TYPE);
+            if (status == 503) {
+                response.header("Retry-After", 1);
+            }
+        }
+        return response.build();
     }
 
     static BidAnswer unavailable(String detail) {

@@ -2,7 +2,6 @@ package com.goodcar.auction.bidding;
 
 import com.goodcar.kit.paging.Page;
 import com.goodcar.kit.paging.PageRequest;
-import com.goodcar.kit.problem.Problem;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -56,16 +55,7 @@ public class BidResource {
         String bidder = caller.getPrincipal().getName();
         return writers.writerFor(lotId)
                 .chain(writer -> Uni.createFrom().completionStage(writer.place(bidder, bid.maxFen(), key)))
-                .map(answer -> {
-                    var response = Response.status(answer.status()).entity(answer.body());
-                    if (answer.body() instanceof Problem problem) {
-                        response.type(Problem.MEDIA_TYPE);
-                        if (answer.status() == 503) {
-                            response.header("Retry-After", 1);
-                        }
-                    }
-                    return response.build();
-                });
+                .map(BidAnswer::toResponse);
     }
 
     /** The public bid history, newest first: bidder codes, never user ids or maxima. */

@@ -106,7 +106,7 @@ public class LotStore {
         return BidAnswer.accepted(new BidAnswer.AcceptedBid(bid.getString("lot_id"), bid.getLong("seq"),
                 bid.getString("bidder_code"), bid.getLong("max_fen"), price,
                 bid.getString("leader_code").equals(bid.getString("bidder_code")), price + ladder.incrementAt(price),
-                bid.getOffsetDateTime("ends_at").toInstant()));
+                bid.getOffsetDateTime("ends_at").toInstant(), bid.getString("hash")));
     }
 
     /**

@@ -249,7 +249,8 @@ final class LotWriter {
                 rows.add(new BidRow(entry, command.bidderId(), command.idempotencyKey()));
                 answers.add(Map.entry(command, BidAnswer.accepted(new AcceptedBid(lotId, a.seq(), code,
                         command.maxFen(), a.priceFen(), a.leading(),
-                        a.priceFen() + before.rules().ladder().incrementAt(a.priceFen()), a.endsAt()))));
+                        a.priceFen() + before.rules().ladder().incrementAt(a.priceFen()), a.endsAt(),
+                        entry.hash()))));
             } else {
                 answers.add(Map.entry(command, BidAnswer.rejected(lotId, (BidOutcome.Rejected) placed.outcome())));
             }

@@ -4,17 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.goodcar.auction.lot.Auctioneer;
+import com.goodcar.auction.lot.Ladders;
 import com.goodcar.auction.lot.Bid;
 import com.goodcar.auction.lot.BidOutcome.Accepted;
 import com.goodcar.auction.lot.Lot;
 import com.goodcar.auction.lot.LotRules;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BidLogVerifierTest {
 
@@ -104,5 +113,51 @@ class BidLogVerifierTest {
         log.set(0, new LogEntry(e.seq(), e.lotId(), e.at(), e.bidderCode(), e.maxDigest(), e.maxFen() + 1,
                 e.priceFen(), e.leaderCode(), e.endsAt(), e.prevHash(), e.hash()));
         assertFalse(BidLogVerifier.verifyChain("lot-7", log, SALT).valid());
+    }
+
+    @Test
+    void theCommandLineVerifierAcceptsThePublishedLogAndARealReceipt(@TempDir Path dir) throws Exception {
+        Path file = publish(dir, log);
+        var out = new ByteArrayOutputStream();
+        var last = log.getLast();
+        int exit = VerifyBidLog.run(new String[] {"--file", file.toString(), "--receipt", last.seq() + ":" + last.hash()},
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+        assertEquals(0, exit, out.toString(StandardCharsets.UTF_8));
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("VALID"));
+    }
+
+    @Test
+    void theCommandLineVerifierRejectsATamperedEntryAndARewrittenChain(@TempDir Path dir) throws Exception {
+        var receipt = "2:" + log.get(1).hash();
+        var e = log.get(1);
+        var tampered = new ArrayList<>(log);
+        tampered.set(1, new LogEntry(e.seq(), e.lotId(), e.at(), "EVIL", e.maxDigest(), e.maxFen(), e.priceFen(),
+                e.leaderCode(), e.endsAt(), e.prevHash(), e.hash()));
+        var out = new ByteArrayOutputStream();
+        assertEquals(1, VerifyBidLog.run(new String[] {"--file", publish(dir, tampered).toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8)));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("entry 2"), out.toString(StandardCharsets.UTF_8));
+
+        // a server that rewrote the whole chain consistently is caught by the receipt a bidder kept
+        var rewritten = new ArrayList<LogEntry>();
+        String prev = BidLogChain.genesis("lot-7");
+        for (LogEntry entry : log) {
+            var again = BidLogChain.append(prev, entry.seq(), entry.lotId(), entry.at().plusMillis(1), entry.bidderCode(),
+                    SALT, entry.maxFen(), entry.priceFen(), entry.leaderCode(), entry.endsAt());
+            rewritten.add(again);
+            prev = again.hash();
+        }
+        assertEquals(1, VerifyBidLog.run(new String[] {"--file", publish(dir, rewritten).toString(), "--receipt", receipt},
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+    }
+
+    private static Path publish(Path dir, List<LogEntry> entries) throws Exception {
+        var rules = LotRules.standard();
+        var published = new BidLogResource.PublishedLog("lot-7", "SOLD", BidLogChain.genesis("lot-7"), OPENS, ENDS,
+                rules.startPriceFen(), rules.reservePriceFen(), Ladders.format(rules.ladder()),
+                rules.softClose().toSeconds(), SALT, entries, null);
+        Path file = Files.createTempFile(dir, "log", ".json");
+        Files.writeString(file, new ObjectMapper().registerModule(new JavaTimeModule()).writeValueAsString(published));
+        return file;
     }
 }
