@@ -5,9 +5,15 @@ import com.goodcar.contracts.auction.AuctionExtended;
 import com.goodcar.contracts.auction.AuctionPriceChanged;
 import com.goodcar.contracts.auction.AuctionScheduled;
 import com.goodcar.contracts.catalog.PriceChanged;
+import com.goodcar.contracts.deposit.DepositApplied;
+import com.goodcar.contracts.deposit.DepositForfeited;
 import com.goodcar.contracts.deposit.DepositHeld;
+import com.goodcar.contracts.deposit.DepositRefunded;
 import com.goodcar.contracts.deposit.DepositReleased;
 import com.goodcar.contracts.catalog.VehicleListed;
+import com.goodcar.contracts.order.OrderCancelled;
+import com.goodcar.contracts.order.OrderPaid;
+import com.goodcar.contracts.order.OrderPaymentExpired;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,9 +37,23 @@ public final class EventTypes {
             new EventType<>("deposit.held", 1, Topics.DEPOSIT_HOLDS, DepositHeld.class);
     public static final EventType<DepositReleased> DEPOSIT_RELEASED =
             new EventType<>("deposit.released", 1, Topics.DEPOSIT_HOLDS, DepositReleased.class);
+    public static final EventType<DepositApplied> DEPOSIT_APPLIED =
+            new EventType<>("deposit.applied", 1, Topics.DEPOSIT_HOLDS, DepositApplied.class);
+    public static final EventType<DepositForfeited> DEPOSIT_FORFEITED =
+            new EventType<>("deposit.forfeited", 1, Topics.DEPOSIT_HOLDS, DepositForfeited.class);
+    public static final EventType<DepositRefunded> DEPOSIT_REFUNDED =
+            new EventType<>("deposit.refunded", 1, Topics.DEPOSIT_HOLDS, DepositRefunded.class);
+
+    public static final EventType<OrderPaid> ORDER_PAID =
+            new EventType<>("order.paid", 1, Topics.ORDER_ORDERS, OrderPaid.class);
+    public static final EventType<OrderPaymentExpired> ORDER_PAYMENT_EXPIRED =
+            new EventType<>("order.payment-expired", 1, Topics.ORDER_ORDERS, OrderPaymentExpired.class);
+    public static final EventType<OrderCancelled> ORDER_CANCELLED =
+            new EventType<>("order.cancelled", 1, Topics.ORDER_ORDERS, OrderCancelled.class);
 
     public static final List<EventType<?>> ALL = List.of(VEHICLE_LISTED, PRICE_CHANGED, AUCTION_SCHEDULED,
-            AUCTION_PRICE_CHANGED, AUCTION_EXTENDED, AUCTION_CLOSED, DEPOSIT_HELD, DEPOSIT_RELEASED);
+            AUCTION_PRICE_CHANGED, AUCTION_EXTENDED, AUCTION_CLOSED, DEPOSIT_HELD, DEPOSIT_RELEASED, DEPOSIT_APPLIED,
+            DEPOSIT_FORFEITED, DEPOSIT_REFUNDED, ORDER_PAID, ORDER_PAYMENT_EXPIRED, ORDER_CANCELLED);
 
     private EventTypes() {
     }

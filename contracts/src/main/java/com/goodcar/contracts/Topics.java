@@ -9,6 +9,7 @@ public final class Topics {
     public static final String CATALOG_EDITIONS = "catalog.editions";
     public static final String AUCTION_LOTS = "auction.lots";
     public static final String DEPOSIT_HOLDS = "deposit.holds";
+    public static final String ORDER_ORDERS = "order.orders";
 
     private Topics() {
     }

@@ -9,6 +9,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import org.jboss.logging.Logger;
@@ -35,11 +36,24 @@ public class Inbox {
      */
     public Uni<Boolean> consume(String consumer, String message,
                                 BiFunction<SqlConnection, EventEnvelope<?>, Uni<Void>> effect) {
+        return consume(consumer, message, null, effect);
+    }
+
+    /**
+     * As {@link #consume(String, String, BiFunction)}, for a consumer that acts on some types of a
+     * topic only: the others are skipped without a transaction or a processed-event row (on a
+     * busy topic, most messages are none of its business).
+     */
+    public Uni<Boolean> consume(String consumer, String message, Set<String> types,
+                                BiFunction<SqlConnection, EventEnvelope<?>, Uni<Void>> effect) {
         EventEnvelope<?> event;
         try {
             event = codec.read(message);
         } catch (IllegalArgumentException e) {
             LOG.warnf("inbox %s: skipping a message that is not a known event (%s)", consumer, e.getMessage());
+            return Uni.createFrom().item(false);
+        }
+        if (types != null && !types.contains(event.type())) {
             return Uni.createFrom().item(false);
         }
         return pool.withTransaction(connection -> connection
