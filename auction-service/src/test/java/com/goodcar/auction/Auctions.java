@@ -2,6 +2,8 @@ package com.goodcar.auction;
 
 import static io.restassured.RestAssured.given;
 
+import com.goodcar.contracts.deposit.DepositHeld;
+import com.goodcar.kit.testing.EventPublisher;
 import com.goodcar.kit.testing.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -12,9 +14,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 
 /** Lots and bids as the platform's people make them: olga schedules, alice/bob/carol bid. */
 public final class Auctions {
+
+    private static final EventPublisher DEPOSITS = EventPublisher.as("/deposit-service");
 
     private Auctions() {
     }
@@ -39,11 +44,22 @@ public final class Auctions {
         return openLot(Duration.ofMinutes(30), Map.of());
     }
 
-    /** Grants holds by hand (the operator path that stands in until deposit-service exists). */
+    /**
+     * Gives the users a deposit hold on the lot the only way the auction learns of one: a
+     * deposit.held.v1 on the real topic, as deposit-service publishes it. Returns once the auction
+     * counts them.
+     */
     public static void holdFor(String lotId, String... users) {
+        int before = activeHolds(lotId);
         for (String user : users) {
-            as("olga").put("/auctions/" + lotId + "/holds/" + Tokens.subject(user)).then().statusCode(204);
+            String userId = Tokens.subject(user);
+            DEPOSITS.publish(new DepositHeld("hold-" + UUID.randomUUID(), lotId, userId, 10_000, Instant.now()));
         }
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> activeHolds(lotId) >= before + users.length);
+    }
+
+    public static int activeHolds(String lotId) {
+        return as("olga").get("/auctions/" + lotId + "/holds").then().statusCode(200).extract().path("active");
     }
 
     public static Response bid(String user, String lotId, long maxFen, String key) {

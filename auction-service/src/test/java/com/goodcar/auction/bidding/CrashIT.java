@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.goodcar.contracts.deposit.DepositHeld;
+import com.goodcar.kit.testing.EventPublisher;
 import com.goodcar.kit.testing.RunDatabase;
 import com.goodcar.kit.testing.ServiceProcess;
 import com.goodcar.kit.testing.Tokens;
@@ -65,11 +67,15 @@ class CrashIT {
         var service = new ServiceProcess(jar, environment).start(Duration.ofSeconds(60));
         try {
             lot = scheduleLot(service.baseUri());
-            for (String bidder : BIDDERS) {
-                given().auth().oauth2(Tokens.of("olga"))
-                        .put(service.baseUri() + "/auctions/" + lot + "/holds/" + Tokens.subject(bidder))
-                        .then().statusCode(204);
+            try (var deposits = EventPublisher.as("/deposit-service")) {
+                for (String bidder : BIDDERS) {
+                    deposits.publish(new DepositHeld("hold-" + bidder + "-" + lot, lot, Tokens.subject(bidder), 10_000,
+                            Instant.now()));
+                }
             }
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(Tokens.of("olga"))
+                    .get(service.baseUri() + "/auctions/" + lot + "/holds").then().extract()
+                    .<Integer>path("active") == BIDDERS.length);
             var running = new AtomicBoolean(true);
             var nextMax = new AtomicLong(1_000);
             ExecutorService clients = Executors.newFixedThreadPool(6);
