@@ -1,0 +1,90 @@
+package com.goodcar.deposit.refund;
+
+import com.goodcar.kit.paging.Page;
+import com.goodcar.kit.paging.PageRequest;
+import com.goodcar.kit.problem.Problem;
+import com.goodcar.kit.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+
+/** Operators watch refunds and send a failed one again. */
+@Path("/refunds")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("operator")
+public class RefundResource {
+
+    private final Pool pool;
+    private final Clock clock;
+
+    RefundResource(Pool pool, Clock clock) {
+        this.pool = pool;
+        this.clock = clock;
+    }
+
+    public record Refund(String id, String depositId, String paymentId, String userId, String lotId, long amountFen,
+                         String reason, String state, int attempts, Instant nextAttemptAt, String lastError,
+                         String providerRefundId, Instant createdAt) {
+        static Refund of(Row row) {
+            return new Refund(row.getString("id"), row.getString("deposit_id"), row.getString("payment_id"),
+                    row.getString("user_id"), row.getString("lot_id"), row.getLong("amount_fen"),
+                    row.getString("reason"), row.getString("state"), row.getInteger("attempts"),
+                    row.getOffsetDateTime("next_attempt_at").toInstant(), row.getString("last_error"),
+                    row.getString("provider_refund_id"), row.getOffsetDateTime("created_at").toInstant());
+        }
+    }
+
+    /** Refunds in a state (PENDING, REQUESTED, SUCCEEDED, FAILED), oldest first; all when no state is given. */
+    @GET
+    public Uni<Page<Refund>> list(@QueryParam("state") @Pattern(regexp = "PENDING|REQUESTED|SUCCEEDED|FAILED",
+                                          message = "must be PENDING, REQUESTED, SUCCEEDED or FAILED") String state,
+                                  @QueryParam("lotId") String lotId, @Valid @BeanParam PageRequest paging) {
+        String where = "($1::text is null or state = $1) and ($2::text is null or lot_id = $2)";
+        return pool.preparedQuery("select count(*) from refund where " + where).execute(Tuple.of(state, lotId))
+                .chain(count -> pool.preparedQuery("select * from refund where " + where
+                                + " order by created_at, id offset $3 limit $4")
+                        .execute(Tuple.of(state, lotId, paging.offset(), paging.size))
+                        .map(rows -> {
+                            var items = new ArrayList<Refund>();
+                            rows.forEach(row -> items.add(Refund.of(row)));
+                            return new Page<>(items, paging.page, paging.size, count.iterator().next().getLong(0));
+                        }));
+    }
+
+    /** Sends a FAILED refund again (same id, so the provider cannot pay it twice). */
+    @POST
+    @Path("{id}/retry")
+    public Uni<Refund> retry(@PathParam("id") String id) {
+        var now = clock.instant().atOffset(ZoneOffset.UTC);
+        return pool.preparedQuery("""
+                        update refund set state = 'PENDING', attempts = 0, next_attempt_at = $2, updated_at = $2
+                        where id = $1 and state = 'FAILED' returning *""")
+                .execute(Tuple.of(id, now))
+                .chain(rows -> rows.size() > 0 ? Uni.createFrom().item(Refund.of(rows.iterator().next()))
+                        : pool.preparedQuery("select state from refund where id = $1").execute(Tuple.of(id))
+                        .map(found -> {
+                            if (found.size() == 0) {
+                                throw ProblemException.notFound("Refund", id);
+                            }
+                            throw new ProblemException(Problem.of(409, "refund-not-failed", "Refund not failed",
+                                    "Refund " + id + " is " + found.iterator().next().getString(0)
+                                            + "; only a FAILED refund is retried by hand."));
+                        }));
+    }
+}
