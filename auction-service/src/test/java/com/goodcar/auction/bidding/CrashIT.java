@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.goodcar.contracts.deposit.DepositHeld;
+import com.goodcar.kit.testing.ConsumerGroups;
 import com.goodcar.kit.testing.EventPublisher;
 import com.goodcar.kit.testing.RunDatabase;
 import com.goodcar.kit.testing.ServiceProcess;
@@ -36,6 +37,7 @@ class CrashIT {
     private static final String[] BIDDERS = {"alice", "bob", "carol"};
     private static RunDatabase database;
     private static Map<String, String> environment;
+    private static String group;
 
     /** What the service answered with 201, by bidder and key: the acknowledged bids. */
     private final Map<String, String> acknowledged = new ConcurrentHashMap<>();
@@ -52,7 +54,9 @@ class CrashIT {
                 "AUCTION_DB_URL", config.get("quarkus.datasource.reactive.url"),
                 "AUCTION_DB_JDBC_URL", config.get("quarkus.datasource.jdbc.url"),
                 "AUCTION_INSTANCE_ID", "crash-test-" + run,
-                "MP_MESSAGING_INCOMING_DEPOSIT_HOLDS_GROUP_ID", "auction-" + run);
+                "MP_MESSAGING_INCOMING_DEPOSIT_HOLDS_GROUP_ID", "auction-" + run,
+                "MP_MESSAGING_INCOMING_DEPOSIT_HOLDS_AUTO_OFFSET_RESET", "latest");
+        group = "auction-" + run;
     }
 
     @AfterAll
@@ -66,6 +70,7 @@ class CrashIT {
         String lot;
         var service = new ServiceProcess(jar, environment).start(Duration.ofSeconds(60));
         try {
+            ConsumerGroups.awaitAssigned(group, "deposit.holds", Duration.ofSeconds(60));
             lot = scheduleLot(service.baseUri());
             try (var deposits = EventPublisher.as("/deposit-service")) {
                 for (String bidder : BIDDERS) {

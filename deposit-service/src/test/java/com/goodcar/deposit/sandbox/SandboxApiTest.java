@@ -88,8 +88,9 @@ class SandboxApiTest {
                 .body(containsString("<button type=\"submit\">Pay ¥100.00</button>"));
         String paidAt = pay(provider).then().statusCode(200).contentType(ContentType.JSON)
                 .body("state", is("PAID")).body("paidAt", not(nullValue())).extract().path("paidAt");
-        // a browser's second press: sent back to the page, which now says paid; nothing is paid twice
+        // a browser's second press (the page's form): sent back to the page, which now says paid
         given().redirects().follow(false).accept("text/html,application/xhtml+xml;q=0.9,*/*;q=0.8")
+                .contentType(ContentType.URLENC).body("")
                 .post("/psp-sandbox/pay/" + provider).then().statusCode(303)
                 .header("Location", endsWith("/psp-sandbox/pay/" + provider));
         given().get("/psp-sandbox/pay/" + provider).then().body(containsString("Paid at"))

@@ -1,0 +1,44 @@
+package com.goodcar.kit.testing;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.common.TopicPartition;
+import org.awaitility.Awaitility;
+
+/**
+ * For a service process started with {@code auto.offset.reset=latest} (so it does not replay a
+ * shared topic's whole history): waits until its consumer group owns every partition of the topic,
+ * from which moment no event published for the test can be missed.
+ */
+public final class ConsumerGroups {
+
+    private ConsumerGroups() {
+    }
+
+    public static void awaitAssigned(String groupId, String topic, Duration timeout) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092"))) {
+            int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS)
+                    .get(topic).partitions().size();
+            Awaitility.await("consumer group " + groupId + " assigned all of " + topic).atMost(timeout)
+                    .pollInterval(Duration.ofMillis(250)).until(() -> {
+                        var group = admin.describeConsumerGroups(List.of(groupId)).all().get(10, TimeUnit.SECONDS)
+                                .get(groupId);
+                        long owned = group.members().stream().map(MemberDescription::assignment)
+                                .flatMap(a -> a.topicPartitions().stream())
+                                .filter(p -> p.topic().equals(topic)).map(TopicPartition::partition)
+                                .distinct().count();
+                        return owned == partitions;
+                    });
+        } catch (Exception e) {
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("cannot describe consumer group " + groupId + ": " + e, e);
+        }
+    }
+}
