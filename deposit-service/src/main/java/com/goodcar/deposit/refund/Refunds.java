@@ -9,11 +9,13 @@ import com.goodcar.deposit.psp.PaymentProvider;
 import com.goodcar.deposit.psp.PaymentProvider.RefundOrder;
 import com.goodcar.deposit.psp.PaymentProvider.RefundResult;
 import com.goodcar.kit.outbox.OutboxRows;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,6 +51,7 @@ public class Refunds {
     private final Duration lease;
     private final Semaphore inFlight = new Semaphore(16);
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile boolean stopping;
 
     Refunds(Pool pool, PaymentProvider provider, Journal journal, OutboxRows outbox, Clock clock,
             @ConfigProperty(name = "deposit.refunds.batch") int batch,
@@ -74,10 +77,21 @@ public class Refunds {
     @Scheduled(identity = "refunds", every = "${deposit.refunds.every:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sendDue() {
-        int sent;
-        do {
-            sent = sendBatch();
-        } while (sent == batch);
+        try {
+            int sent;
+            do {
+                sent = sendBatch();
+            } while (sent == batch && !stopping);
+        } catch (RuntimeException e) {
+            if (!stopping) {
+                // nothing is lost: claimed refunds stay REQUESTED and are sent again once their lease lapses
+                LOG.errorf("refunds: a round failed (%s); the next round retries", e.toString());
+            }
+        }
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        stopping = true;
     }
 
     /** Claims up to one batch of due refunds, asks the provider for each, books the answers; returns how many. */

@@ -85,7 +85,8 @@ public class CallbackNotifier {
                     .subscribe().with(n -> { }, failure -> LOG.warnf(
                             "psp-sandbox: callbacks not delivered this round (%s); they stay queued", failure.toString()));
         });
-        LOG.infof("psp-sandbox: delivering callbacks every %d ms, retries %s", interval.toMillis(), retries);
+        LOG.infof("psp-sandbox: delivering callbacks every %d ms; retries after %d ms doubling up to %d ms, %d attempts at most",
+                interval.toMillis(), retries.first().toMillis(), retries.cap().toMillis(), retries.maxAttempts());
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
@@ -119,9 +120,9 @@ public class CallbackNotifier {
                 String answered = attempt.status() != null ? "answered " + attempt.status() : "failed: " + attempt.error();
                 if (pause.isPresent()) {
                     retryAt = now.plus(pause.get());
-                    LOG.warnf("psp-sandbox: callback %d for payment %s, attempt %d of %d to %s %s; next attempt in %s",
+                    LOG.warnf("psp-sandbox: callback %d for payment %s, attempt %d of %d to %s %s; next attempt in %d ms",
                             due.id(), due.merchantPaymentId(), due.attempt(), retries.maxAttempts(), due.notifyUrl(),
-                            answered, pause.get());
+                            answered, pause.get().toMillis());
                 } else {
                     LOG.errorf("psp-sandbox: callback %d for payment %s given up after %d attempts; the last to %s %s",
                             due.id(), due.merchantPaymentId(), due.attempt(), due.notifyUrl(), answered);

@@ -95,9 +95,7 @@ public class SandboxPayments {
                                 case CLOSED -> throw closed(payment);
                                 case CREATED -> markPaid(connection, payment, now);
                             };
-                        }))
-                .invoke(paid -> LOG.infof("psp-sandbox: payment %s (%d fen) paid at %s", paid.merchantPaymentId(),
-                        paid.amountFen(), paid.paidAt()));
+                        }));
     }
 
     /** Closes an unpaid payment, as a provider does when the merchant cancels it; 409 once it is paid. */
@@ -148,7 +146,9 @@ public class SandboxPayments {
                         update psp_payment set state = 'PAID', paid_at = $2 where provider_payment_id = $1 returning *""")
                 .execute(Tuple.of(payment.providerPaymentId(), utc(now)))
                 .map(rows -> payment(rows.iterator().next()))
-                .call(paid -> callbacks.enqueue(connection, paid, now));
+                .call(paid -> callbacks.enqueue(connection, paid, now))
+                .invoke(paid -> LOG.infof("psp-sandbox: payment %s (%d fen) paid at %s", paid.merchantPaymentId(),
+                        paid.amountFen(), paid.paidAt()));
     }
 
     private static ProblemException closed(SandboxPayment payment) {
