@@ -67,13 +67,17 @@ public class RefundResource {
                         }));
     }
 
-    /** Sends a FAILED refund again (same id, so the provider cannot pay it twice). */
+    /**
+     * Sends a FAILED refund again. A new provider key, because a provider answers a repeated key
+     * with its earlier rejection; it cannot pay twice, since it never refunds more than was paid.
+     */
     @POST
     @Path("{id}/retry")
     public Uni<Refund> retry(@PathParam("id") String id) {
         var now = clock.instant().atOffset(ZoneOffset.UTC);
         return pool.preparedQuery("""
-                        update refund set state = 'PENDING', attempts = 0, next_attempt_at = $2, updated_at = $2
+                        update refund set state = 'PENDING', attempts = 0, next_attempt_at = $2, updated_at = $2,
+                            provider_key = id || '-retry-' || (extract(epoch from $2::timestamptz) * 1000)::bigint
                         where id = $1 and state = 'FAILED' returning *""")
                 .execute(Tuple.of(id, now))
                 .chain(rows -> rows.size() > 0 ? Uni.createFrom().item(Refund.of(rows.iterator().next()))

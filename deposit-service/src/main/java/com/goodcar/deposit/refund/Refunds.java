@@ -67,7 +67,7 @@ public class Refunds {
         this.lease = lease;
     }
 
-    private record Claimed(String id, String paymentId, String depositId, String lotId, String userId, long amountFen,
+    private record Claimed(String id, String providerKey, String paymentId, String depositId, String lotId, String userId, long amountFen,
                            String reason, int attempts) {
     }
 
@@ -119,7 +119,7 @@ public class Refunds {
     private Answer ask(Claimed refund) throws InterruptedException {
         inFlight.acquire();
         try {
-            return new Answer(refund, provider.refund(new RefundOrder(refund.id(), refund.paymentId(),
+            return new Answer(refund, provider.refund(new RefundOrder(refund.providerKey(), refund.paymentId(),
                     refund.amountFen(), refund.reason())), null);
         } catch (PaymentProvider.Unavailable e) {
             return new Answer(refund, null, e.getMessage());
@@ -134,12 +134,13 @@ public class Refunds {
                         update refund set state = 'REQUESTED', attempts = attempts + 1, next_attempt_at = $2, updated_at = $3
                         where id in (select id from refund where state in ('PENDING', 'REQUESTED') and next_attempt_at <= $3
                                      order by next_attempt_at limit $1 for update skip locked)
-                        returning id, payment_id, deposit_id, lot_id, user_id, amount_fen, reason, attempts""")
+                        returning id, coalesce(provider_key, id) as provider_key, payment_id, deposit_id, lot_id, user_id,
+                                  amount_fen, reason, attempts""")
                 .execute(Tuple.of(batch, now.plus(lease).atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC)))
                 .map(rows -> {
                     var list = new ArrayList<Claimed>();
                     for (Row row : rows) {
-                        list.add(new Claimed(row.getString("id"), row.getString("payment_id"),
+                        list.add(new Claimed(row.getString("id"), row.getString("provider_key"), row.getString("payment_id"),
                                 row.getString("deposit_id"), row.getString("lot_id"), row.getString("user_id"),
                                 row.getLong("amount_fen"), row.getString("reason"), row.getInteger("attempts")));
                     }
