@@ -29,7 +29,8 @@ services_build() {
   say "built in $((SECONDS - start)) s"
 }
 
-# deploy/local/env/NAME.env: the local platform's own settings of a service (KEY=VALUE lines)
+# deploy/local/env/NAME.env: the local platform's own settings of a service (KEY=VALUE lines;
+# JAVA_MAX_HEAP=512m sets its -Xmx, 256m otherwise)
 services_up() {
   local name port db
   while read -r name port db; do
@@ -41,10 +42,13 @@ services_up() {
     port_open "$port" && die "something else listens on 127.0.0.1:$port (wanted by $name)"
     [ -f "$(service_jar "$name")" ] || die "$name: no $(service_jar "$name") (did the build run?)"
     say "$name: starting on http://127.0.0.1:$port"
-    local settings=()
-    [ -f "$ROOT/deploy/local/env/$name.env" ] && mapfile -t settings < <(grep -Ev '^\s*(#|$)' "$ROOT/deploy/local/env/$name.env")
+    local settings=() heap=256m file="$ROOT/deploy/local/env/$name.env"
+    if [ -f "$file" ]; then
+      mapfile -t settings < <(grep -Ev '^\s*(#|$)|^JAVA_MAX_HEAP=' "$file")
+      heap=$(sed -n 's/^JAVA_MAX_HEAP=//p' "$file" | tail -1); heap=${heap:-256m}
+    fi
     spawn "$name" env QUARKUS_HTTP_PORT="$port" "${settings[@]}" \
-        java -XX:+UseSerialGC -Xmx256m -jar "$(service_jar "$name")"
+        java -XX:+UseSerialGC "-Xmx$heap" -jar "$(service_jar "$name")"
   done < <(services)
 }
 

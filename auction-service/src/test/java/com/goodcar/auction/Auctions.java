@@ -3,6 +3,7 @@ package com.goodcar.auction;
 import static io.restassured.RestAssured.given;
 
 import com.goodcar.contracts.deposit.DepositHeld;
+import com.goodcar.kit.testing.ConsumerGroups;
 import com.goodcar.kit.testing.EventPublisher;
 import com.goodcar.kit.testing.Tokens;
 import io.restassured.http.ContentType;
@@ -50,6 +51,7 @@ public final class Auctions {
      * counts them.
      */
     public static void holdFor(String lotId, String... users) {
+        ConsumerGroups.awaitChannelAssigned("deposit-holds");
         int before = activeHolds(lotId);
         for (String user : users) {
             String userId = Tokens.subject(user);

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import com.goodcar.contracts.auction.AuctionClosed;
 import com.goodcar.contracts.auction.AuctionScheduled;
+import com.goodcar.kit.testing.ConsumerGroups;
 import com.goodcar.kit.testing.EventPublisher;
 import com.goodcar.kit.testing.Tokens;
 import io.restassured.http.ContentType;
@@ -29,6 +30,7 @@ public final class Buyers {
 
     /** auction.scheduled.v1 for a new lot, and waits until deposit-service takes deposits for it. */
     public static String scheduledLot() {
+        awaitConsumers();
         String lot = "lot-" + UUID.randomUUID();
         AUCTION.publish(new AuctionScheduled(lot, "AION-UT-SUPER-NGC001", "National Good Car No. 001", 100, 10_000,
                 Instant.now(), Instant.now().plus(Duration.ofHours(4))));
@@ -75,7 +77,14 @@ public final class Buyers {
                 as(user).get("/deposits/" + depositId).then().statusCode(200).extract().path("state")));
     }
 
+    /** The app's consumers own their topics' partitions: an event published from now on is seen. */
+    public static void awaitConsumers() {
+        ConsumerGroups.awaitChannelAssigned("auction-lots");
+        ConsumerGroups.awaitChannelAssigned("order-orders");
+    }
+
     public static void close(String lot, String result, String winner) {
+        awaitConsumers();
         AUCTION.publish(new AuctionClosed(lot, "AION-UT-SUPER-NGC001", result,
                 winner == null ? null : Tokens.subject(winner), winner == null ? null : "WINNERCODE01",
                 winner == null ? null : 7_819_339_900L, 10_000, 23_733, Instant.now()));

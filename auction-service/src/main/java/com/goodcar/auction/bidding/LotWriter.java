@@ -58,8 +58,8 @@ final class LotWriter {
     record Cancel(CompletableFuture<Boolean> done) implements Command {
     }
 
-    /** The settings every writer shares. */
-    record Settings(String instance, Duration lease, int maxBatch, int queueCapacity) {
+    /** The settings every writer shares; {@code idleStop}: a writer nobody used for that long lets go of its lot. */
+    record Settings(String instance, Duration lease, int maxBatch, int queueCapacity, Duration idleStop) {
     }
 
     private final String lotId;
@@ -79,9 +79,11 @@ final class LotWriter {
     private final Map<String, String> codeCache = new HashMap<>();
     private final Set<String> holders;
     private final Map<String, BidAnswer> acceptedAnswers;
-    private final Map<String, BidAnswer> rejectedAnswers = new LinkedHashMap<>(1024, 0.75f, true) {
+    // kept as the small outcome, not the answer: a rush leaves tens of thousands of them, and the
+    // answer (a problem document) is rebuilt from it identically when a retry asks again
+    private final Map<String, BidOutcome.Rejected> rejections = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, BidAnswer> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, BidOutcome.Rejected> eldest) {
             return size() > REMEMBERED_REJECTIONS;
         }
     };
@@ -162,6 +164,7 @@ final class LotWriter {
 
     private void run() {
         var batch = new ArrayList<Command>(settings.maxBatch());
+        long lastUsed = System.nanoTime();
         try {
             while (running) {
                 Command first = inbox.poll(200, TimeUnit.MILLISECONDS);
@@ -169,6 +172,11 @@ final class LotWriter {
                 if (first != null) {
                     batch.add(first);
                     inbox.drainTo(batch, settings.maxBatch() - 1);
+                    lastUsed = System.nanoTime();
+                } else if (idle(lastUsed)) {
+                    // its memory (answers kept for retries) goes with it; the next use rebuilds it from the rows
+                    LOG.infof("lot %s: writer idle for %s, stopping", lotId, settings.idleStop());
+                    break;
                 }
                 try {
                     handle(batch);
@@ -194,6 +202,11 @@ final class LotWriter {
         }
     }
 
+    /** Unused for idleStop; an open lot's writer is started again when its end is due. */
+    private boolean idle(long lastUsed) {
+        return Duration.ofNanos(System.nanoTime() - lastUsed).compareTo(settings.idleStop()) > 0;
+    }
+
     private void handle(List<Command> batch) {
         // microseconds: what PostgreSQL keeps, so the hashes verify after the round trip
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -206,7 +219,7 @@ final class LotWriter {
             switch (command) {
                 case PlaceBid bid -> {
                     String key = answerKey(bid.bidderId(), bid.idempotencyKey());
-                    BidAnswer earlier = acceptedAnswers.getOrDefault(key, rejectedAnswers.get(key));
+                    BidAnswer earlier = earlierAnswer(key);
                     if (earlier != null) {
                         bid.answer().complete(earlier);
                     } else if (inBatch.putIfAbsent(key, bid) != null) {
@@ -238,6 +251,7 @@ final class LotWriter {
 
         var rows = new ArrayList<BidRow>();
         var answers = new ArrayList<Map.Entry<PlaceBid, BidAnswer>>(fresh.size());
+        var rejected = new IdentityHashMap<PlaceBid, BidOutcome.Rejected>();
         String hash = record.lastHash();
         for (var placed : round.outcomes()) {
             PlaceBid command = commands.get(placed.bid());
@@ -252,7 +266,9 @@ final class LotWriter {
                         a.priceFen() + before.rules().ladder().incrementAt(a.priceFen()), a.endsAt(),
                         entry.hash()))));
             } else {
-                answers.add(Map.entry(command, BidAnswer.rejected(lotId, (BidOutcome.Rejected) placed.outcome())));
+                var outcome = (BidOutcome.Rejected) placed.outcome();
+                rejected.put(command, outcome);
+                answers.add(Map.entry(command, BidAnswer.rejected(lotId, outcome)));
             }
         }
 
@@ -301,14 +317,27 @@ final class LotWriter {
         }
         for (var answer : answers) {
             String key = answerKey(answer.getKey().bidderId(), answer.getKey().idempotencyKey());
-            (answer.getValue().status() == 201 ? acceptedAnswers : rejectedAnswers).put(key, answer.getValue());
+            var outcome = rejected.get(answer.getKey());
+            if (outcome == null) {
+                acceptedAnswers.put(key, answer.getValue());
+            } else {
+                rejections.put(key, outcome);
+            }
             answer.getKey().answer().complete(answer.getValue());
         }
         for (PlaceBid duplicate : duplicates) {
-            String key = answerKey(duplicate.bidderId(), duplicate.idempotencyKey());
-            duplicate.answer().complete(acceptedAnswers.getOrDefault(key, rejectedAnswers.get(key)));
+            duplicate.answer().complete(earlierAnswer(answerKey(duplicate.bidderId(), duplicate.idempotencyKey())));
         }
         cancels.forEach(c -> c.done().complete(record.lot().status() == LotStatus.CANCELLED));
+    }
+
+    private BidAnswer earlierAnswer(String key) {
+        BidAnswer accepted = acceptedAnswers.get(key);
+        if (accepted != null) {
+            return accepted;
+        }
+        BidOutcome.Rejected rejection = rejections.get(key);
+        return rejection == null ? null : BidAnswer.rejected(lotId, rejection);
     }
 
     private AuctionClosed closedEvent(Lot lot, Instant now) {
@@ -327,7 +356,7 @@ final class LotWriter {
             record = reclaimed.get();
             acceptedAnswers.clear();
             acceptedAnswers.putAll(store.answered(lotId, record.lot().rules().ladder()));
-            rejectedAnswers.clear();
+            rejections.clear();
             holders.clear();
             holders.addAll(store.holders(lotId));
             leaseUntil = clock.instant().plus(settings.lease());

@@ -39,12 +39,13 @@ public class LotWriters {
                @ConfigProperty(name = "auction.instance-id") String instance,
                @ConfigProperty(name = "auction.writer.lease") Duration lease,
                @ConfigProperty(name = "auction.writer.max-batch") int maxBatch,
-               @ConfigProperty(name = "auction.writer.queue-capacity") int queueCapacity) {
+               @ConfigProperty(name = "auction.writer.queue-capacity") int queueCapacity,
+               @ConfigProperty(name = "auction.writer.idle-stop") Duration idleStop) {
         this.store = store;
         this.pool = pool;
         this.clock = clock;
         this.stream = stream;
-        this.settings = new LotWriter.Settings(instance, lease, maxBatch, queueCapacity);
+        this.settings = new LotWriter.Settings(instance, lease, maxBatch, queueCapacity, idleStop);
     }
 
     /** Cancels the lot unless it has closed; true when it is cancelled now. */

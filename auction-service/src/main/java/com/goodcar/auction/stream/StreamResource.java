@@ -1,6 +1,5 @@
 package com.goodcar.auction.stream;
 
-import com.goodcar.auction.bidding.LotView;
 import com.goodcar.auction.bidding.LotWriters;
 import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.GET;
@@ -28,7 +27,7 @@ public class StreamResource {
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    public Multi<LotView> watch(@PathParam("id") String lotId) {
+    public Multi<String> watch(@PathParam("id") String lotId) {
         return writers.liveView(lotId).onItem().transformToMulti(current -> stream.watch(lotId, current));
     }
 }

@@ -20,6 +20,22 @@ public final class ConsumerGroups {
     private ConsumerGroups() {
     }
 
+    private static final java.util.Set<String> READY = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * In a @QuarkusTest: waits, once per JVM, until the app's consumer of {@code channel} owns every
+     * partition of its topic (its group and topic read from the app's configuration).
+     */
+    public static void awaitChannelAssigned(String channel) {
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        String group = config.getValue("mp.messaging.incoming." + channel + ".group.id", String.class);
+        String topic = config.getValue("mp.messaging.incoming." + channel + ".topic", String.class);
+        if (!READY.contains(group + "/" + topic)) {
+            awaitAssigned(group, topic, Duration.ofSeconds(60));
+            READY.add(group + "/" + topic);
+        }
+    }
+
     public static void awaitAssigned(String groupId, String topic, Duration timeout) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092"))) {
             int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS)
