@@ -20,13 +20,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
@@ -35,6 +35,12 @@ import org.jboss.logging.Logger;
  * The one writer of one lot. Requests queue up while a batch commits; the next batch takes them all,
  * validates them in memory against the lot and commits the accepted bids in one transaction (group
  * commit). A request is answered only after its batch committed, so an acknowledged bid is durable.
+ *
+ * <p>A bid the committed price has already passed is refused on the caller's thread, without
+ * queueing: under a rush almost every bid is such a stale one, and since the price only rises, the
+ * writer would refuse it too (a refusal changes nothing, so answering it from the committed state
+ * is as if it had arrived just then). Everything else, and every retry of a key still in flight,
+ * goes through the writer.
  *
  * <p>Its commits are fenced by the lot's epoch: if another instance took the lot over (after this
  * one's lease lapsed, e.g. during a long pause), the next commit matches no row and this writer
@@ -72,21 +78,19 @@ final class LotWriter {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile LotView view;
+    private volatile Lot committed;
+
+    // written by the writer thread, read by callers too (the early refusal)
+    private final Set<String> holders = ConcurrentHashMap.newKeySet();
+    private final Map<String, BidAnswer> acceptedAnswers = new ConcurrentHashMap<>();
+    private final Rejections rejections = new Rejections(REMEMBERED_REJECTIONS);
+    /** answer keys of the requests queued or in a batch: their retries must wait for the writer's answer */
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
     // touched by the writer thread only
     private LotRecord record;
     private final BidderCodes codes;
     private final Map<String, String> codeCache = new HashMap<>();
-    private final Set<String> holders;
-    private final Map<String, BidAnswer> acceptedAnswers;
-    // kept as the small outcome, not the answer: a rush leaves tens of thousands of them, and the
-    // answer (a problem document) is rebuilt from it identically when a retry asks again
-    private final Map<String, BidOutcome.Rejected> rejections = new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, BidOutcome.Rejected> eldest) {
-            return size() > REMEMBERED_REJECTIONS;
-        }
-    };
     private Instant leaseUntil;
 
     private LotWriter(LotRecord record, Instant leaseUntil, LotStore store, Clock clock, Settings settings,
@@ -101,8 +105,9 @@ final class LotWriter {
         this.onStop = onStop;
         this.inbox = new ArrayBlockingQueue<>(settings.queueCapacity());
         this.codes = new BidderCodes(record.salt());
-        this.holders = store.holders(lotId);
-        this.acceptedAnswers = new HashMap<>(store.answered(lotId, record.lot().rules().ladder()));
+        this.holders.addAll(store.holders(lotId));
+        this.acceptedAnswers.putAll(store.answered(lotId, record.lot().rules().ladder()));
+        this.committed = record.lot();
         this.view = LotView.of(record, codeOf(record.lot()), clock.instant());
         this.thread = Thread.ofVirtual().name("lot-writer-" + lotId).unstarted(this::run);
     }
@@ -125,13 +130,46 @@ final class LotWriter {
     }
 
     CompletableFuture<BidAnswer> place(String bidderId, long maxFen, String idempotencyKey) {
-        var command = new PlaceBid(bidderId, maxFen, idempotencyKey, new CompletableFuture<>());
         if (!running) {
-            command.answer().complete(BidAnswer.unavailable("The lot is changing hands between instances; retry."));
-        } else if (!inbox.offer(command)) {
+            return CompletableFuture.completedFuture(
+                    BidAnswer.unavailable("The lot is changing hands between instances; retry."));
+        }
+        String key = answerKey(bidderId, idempotencyKey);
+        // a key already in flight waits for the writer's answer, which its retry must repeat
+        boolean first = inFlight.add(key);
+        if (first) {
+            BidAnswer answer = earlierAnswer(key);
+            if (answer == null) {
+                BidOutcome.Rejected refused = refusedAlready(bidderId, maxFen);
+                answer = refused == null ? null : BidAnswer.rejected(lotId, rejections.remember(key, refused));
+            }
+            if (answer != null) {
+                inFlight.remove(key);
+                return CompletableFuture.completedFuture(answer);
+            }
+        }
+        var command = new PlaceBid(bidderId, maxFen, idempotencyKey, new CompletableFuture<>());
+        if (first) {
+            command.answer().whenComplete((answer, failure) -> inFlight.remove(key));
+        }
+        if (!inbox.offer(command)) {
             command.answer().complete(BidAnswer.unavailable("Too many bids are waiting on this lot; retry."));
         }
         return command.answer();
+    }
+
+    /**
+     * The refusal of a bid the committed price has passed, or null. Only the refusals a rising price
+     * cannot undo: stale, below the increment, already leading with that maximum. Opening, closing
+     * and soft close are the writer's to decide.
+     */
+    private BidOutcome.Rejected refusedAlready(String bidderId, long maxFen) {
+        Lot lot = committed;
+        var outcome = Auctioneer.place(lot, new Bid(bidderId, maxFen, holders.contains(bidderId)), clock.instant());
+        return outcome instanceof BidOutcome.Rejected r && switch (r.reason()) {
+            case STALE, BELOW_INCREMENT, ALREADY_LEADING -> true;
+            default -> false;
+        } ? r : null;
     }
 
     void holdChanged(String userId, boolean active) {
@@ -307,6 +345,7 @@ final class LotWriter {
                 throw new Fenced();
             }
             record = next;
+            committed = next.lot();
             leaseUntil = newLease;
         }
 
@@ -321,7 +360,7 @@ final class LotWriter {
             if (outcome == null) {
                 acceptedAnswers.put(key, answer.getValue());
             } else {
-                rejections.put(key, outcome);
+                rejections.remember(key, outcome);
             }
             answer.getKey().answer().complete(answer.getValue());
         }
@@ -354,11 +393,13 @@ final class LotWriter {
                 return false;
             }
             record = reclaimed.get();
-            acceptedAnswers.clear();
+            committed = record.lot();
+            // refreshed in place, not cleared: callers read them meanwhile; a failed batch acknowledged
+            // nothing, and a refusal already given stays true
             acceptedAnswers.putAll(store.answered(lotId, record.lot().rules().ladder()));
-            rejections.clear();
-            holders.clear();
-            holders.addAll(store.holders(lotId));
+            Set<String> holding = store.holders(lotId);
+            holders.retainAll(holding);
+            holders.addAll(holding);
             leaseUntil = clock.instant().plus(settings.lease());
             return true;
         } catch (RuntimeException e) {

@@ -62,6 +62,21 @@ class BiddingApiTest {
     }
 
     @Test
+    void aRetryGetsTheOriginalAnswerAfterThePriceMovedOn() {
+        String lot = openLot();
+        holdFor(lot, "alice", "bob");
+        String accepted = bid("alice", lot, 50_000, "alice-moved-0001").then().statusCode(201).extract().asString();
+        // refused from the committed state, without the writer: still the answer a retry gets
+        String refused = bid("bob", lot, 100, "bob-moved-00001").then().statusCode(409)
+                .body("priceFen", is(100)).extract().asString();
+        bid("bob", lot, 60_000).then().statusCode(201).body("priceFen", is(51_000));
+
+        assertEquals(accepted, bid("alice", lot, 50_000, "alice-moved-0001").then().statusCode(201).extract().asString());
+        assertEquals(refused, bid("bob", lot, 100, "bob-moved-00001").then().statusCode(409).extract().asString());
+        given().get("/auctions/" + lot).then().body("bidCount", is(2));
+    }
+
+    @Test
     void noDepositNoBidAndTheGateOpensWithTheHold() {
         String lot = openLot();
         bid("carol", lot, 10_000).then().statusCode(403).contentType(PROBLEM).body("title", is("No deposit"));

@@ -3,6 +3,10 @@ package com.goodcar.auction.stream;
 import static com.goodcar.auction.Auctions.bid;
 import static com.goodcar.auction.Auctions.holdFor;
 import static com.goodcar.auction.Auctions.openLot;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.goodcar.kit.testing.RealStack;
@@ -12,6 +16,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,11 +26,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(value = RealStack.class, initArgs = @ResourceArg(name = "database", value = "auction"))
 class LiveStreamTest {
+
+    @Inject
+    LotStream stream;
 
     @Test
     void aWatcherSeesTheStateAtOnceAndThenEachNewPrice() throws Exception {
@@ -47,6 +57,34 @@ class LiveStreamTest {
             assertTrue(next.contains("\"leaderCode\":\""), next);
             assertTrue(!next.contains("70000"), "a watcher never sees a maximum: " + next);
         }
+    }
+
+    @Test
+    void aWatcherThatHangsUpIsLetGo() throws Exception {
+        String lot = openLot();
+        try (var socket = new Socket("127.0.0.1", RestAssured.port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET /auctions/" + lot + "/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            var in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            assertTrue(in.readLine().startsWith("HTTP/1.1 200"));
+            nextData(in);
+            await().atMost(Duration.ofSeconds(10)).until(() -> stream.watching(lot) == 1);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> stream.watching(lot) == 0);
+    }
+
+    @Test
+    void anUnknownLotIsAProblemNotAStream() {
+        given().accept("text/event-stream").get("/auctions/no-such-lot/stream")
+                .then().statusCode(404).contentType("application/problem+json").body("status", is(404));
+    }
+
+    @Test
+    void theStreamIsInTheApiDocument() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/auctions/{id}/stream'.get.responses.'200'.content", hasKey("text/event-stream"));
     }
 
     private static String nextData(BufferedReader events) throws Exception {

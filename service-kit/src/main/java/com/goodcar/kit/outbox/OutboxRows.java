@@ -16,8 +16,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The outbox for code that writes with the reactive SQL client instead of Hibernate (a hot path):
- * stages events on the caller's connection, inside the caller's transaction.
+ * The outbox for code that writes with the reactive SQL client or JDBC instead of Hibernate (a hot
+ * path): stages events on the caller's connection, inside the caller's transaction.
  */
 @ApplicationScoped
 public class OutboxRows {
@@ -25,6 +25,7 @@ public class OutboxRows {
     private static final String INSERT = """
             insert into outbox_message (event_id, type, topic, message_key, payload, created_at)
             values ($1, $2, $3, $4, $5, $6)""";
+    private static final String INSERT_JDBC = INSERT.replaceAll("\\$\\d+", "?");
 
     private final EventCodec codec = new EventCodec();
     private final String source;
@@ -39,6 +40,24 @@ public class OutboxRows {
         }
         List<Tuple> rows = payloads.stream().map(payload -> row(payload, at)).toList();
         return connection.preparedQuery(INSERT).executeBatch(rows).replaceWithVoid();
+    }
+
+    /** The same on a JDBC connection: for a writer on its own (virtual) thread, off the event loops. */
+    public void stage(java.sql.Connection connection, List<? extends IntegrationEvent> payloads, Instant at)
+            throws java.sql.SQLException {
+        if (payloads.isEmpty()) {
+            return;
+        }
+        try (var insert = connection.prepareStatement(INSERT_JDBC)) {
+            for (IntegrationEvent payload : payloads) {
+                Tuple row = row(payload, at);
+                for (int i = 0; i < row.size(); i++) {
+                    insert.setObject(i + 1, row.getValue(i));
+                }
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
     }
 
     private <T extends IntegrationEvent> Tuple row(T payload, Instant at) {
