@@ -16,17 +16,22 @@ build_due() {
   return 1
 }
 
+# a JVM whose jar is rewritten under it fails on the next class it loads: the running services stop
+# before a build (./platform up starts them again on the new jars)
+services_stop_for_build() {
+  local name port db
+  while read -r name port db; do
+    if alive "$name"; then say "$name: stopping it for the build"; stop "$name" 10; fi
+  done < <(services)
+}
+
 # services_build [force]: only the listed services and what they depend on (-pl ... -am)
 services_build() {
   local modules
   modules=$(services | awk '{print $1}' | paste -sd, -)
   [ -n "$modules" ] || return 0
   if [ "${1:-}" != force ] && ! build_due; then return 0; fi
-  local name port db
-  while read -r name port db; do
-    # a JVM whose jar is rewritten under it fails on the next class it loads: stop it first
-    if alive "$name"; then say "$name: stopping it for the build"; stop "$name" 10; fi
-  done < <(services)
+  services_stop_for_build
   say "building $modules (./mvnw -B package -DskipTests -pl $modules -am; log: $LOGS/build.log)"
   local start=$SECONDS
   (cd "$ROOT" && ./mvnw -B package -DskipTests -pl "$modules" -am) >"$LOGS/build.log" 2>&1 \
