@@ -4,6 +4,7 @@ import com.goodcar.auction.lot.BidOutcome;
 import com.goodcar.kit.problem.Problem;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * The HTTP answer to one bid, kept so that a retry with the same Idempotency-Key gets it again.
@@ -40,11 +41,8 @@ public record BidAnswer(int status, Object body) {
             case CLOSED -> Problem.of(410, "lot-closed", "Lot closed", "This lot has closed.");
             case CANCELLED -> Problem.of(410, "lot-cancelled", "Lot cancelled", "This lot was cancelled.");
         };
-        return new BidAnswer(problem.status(), problem
-                .with("lotId", lotId)
-                .with("priceFen", r.priceFen())
-                .with("minimumNextBidFen", r.minimumNextFen())
-                .with("endsAt", r.endsAt().toString()));
+        return new BidAnswer(problem.status(), problem.with(Map.of("lotId", lotId, "priceFen", r.priceFen(),
+                "minimumNextBidFen", r.minimumNextFen(), "endsAt", r.endsAt().toString())));
     }
 
     /** The answer as HTTP: problem+json for refusals, with Retry-After when trying again will help. */

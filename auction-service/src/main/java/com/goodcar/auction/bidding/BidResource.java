@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
 
 @Path("/auctions/{id}/bids")
 @Produces(MediaType.APPLICATION_JSON)
@@ -53,9 +54,19 @@ public class BidResource {
                                String key,
                                @NotNull @Valid BidRequest bid) {
         String bidder = caller.getPrincipal().getName();
-        return writers.writerFor(lotId)
-                .chain(writer -> Uni.createFrom().completionStage(writer.place(bidder, bid.maxFen(), key)))
-                .map(BidAnswer::toResponse);
+        LotWriter running = writers.running(lotId);
+        if (running == null) {
+            return writers.writerFor(lotId).chain(writer -> answer(writer.place(bidder, bid.maxFen(), key)));
+        }
+        return answer(running.place(bidder, bid.maxFen(), key));
+    }
+
+    private static Uni<Response> answer(CompletableFuture<BidAnswer> answer) {
+        if (answer.isDone() && !answer.isCompletedExceptionally()) {
+            // refused on the spot from the committed state, as most bids of a rush are: no hop
+            return Uni.createFrom().item(answer.join().toResponse());
+        }
+        return Uni.createFrom().completionStage(answer).map(BidAnswer::toResponse);
     }
 
     /** The public bid history, newest first: bidder codes, never user ids or maxima. */
