@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.awaitility.Awaitility;
 
 /** What buyers, the auction and the payment provider do, as the tests need it. */
@@ -24,6 +25,9 @@ public final class Buyers {
     private Buyers() {
     }
 
+    /** lot → publishes its auction.scheduled.v1 again, with the same event id */
+    private static final Map<String, Runnable> REDELIVER = new ConcurrentHashMap<>();
+
     public static RequestSpecification as(String user) {
         return given().auth().oauth2(Tokens.of(user)).contentType(ContentType.JSON);
     }
@@ -32,8 +36,11 @@ public final class Buyers {
     public static String scheduledLot() {
         awaitConsumers();
         String lot = "lot-" + UUID.randomUUID();
-        AUCTION.publish(new AuctionScheduled(lot, "AION-UT-SUPER-NGC001", "National Good Car No. 001", 100, 10_000,
-                Instant.now(), Instant.now().plus(Duration.ofHours(4))));
+        var scheduled = new AuctionScheduled(lot, "AION-UT-SUPER-NGC001", "National Good Car No. 001", 100, 10_000,
+                Instant.now(), Instant.now().plus(Duration.ofHours(4)));
+        String eventId = UUID.randomUUID().toString();
+        AUCTION.publish(scheduled, eventId);
+        REDELIVER.put(lot, () -> AUCTION.publish(scheduled, eventId));
         return lot;
     }
 
@@ -44,9 +51,16 @@ public final class Buyers {
 
     public static JsonPath openDeposit(String user, String lot, String key) {
         var body = new JsonPath[1];
+        int[] unknown = {0};
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
             var response = as(user).header("Idempotency-Key", key).body(Map.of("lotId", lot)).post("/deposits");
             if (response.statusCode() == 409 && response.asString().contains("lot-unknown")) {
+                // the same event again, as Kafka would redeliver it: the test groups start at the topic's
+                // end, and a rebalance after a broker restart can place a partition past it (production
+                // groups start at the earliest offset); the inbox ignores a second copy
+                if (++unknown[0] % 20 == 0) {
+                    REDELIVER.getOrDefault(lot, () -> { }).run();
+                }
                 return false;
             }
             if (response.statusCode() != 201) {
