@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.goodcar.kit.json.JsonShapes;
+import com.goodcar.kit.json.RefusedValue;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -52,6 +54,11 @@ public class ProblemResponses {
 
     @ServerExceptionMapper({JsonProcessingException.class})
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        return respond(jsonProblem(e), uri);
+    }
+
+    @ServerExceptionMapper({RefusedValue.class})
+    public Response refusedValue(RefusedValue e, UriInfo uri) {
         return respond(jsonProblem(e), uri);
     }
 
@@ -121,11 +128,16 @@ public class ProblemResponses {
                     "Field '" + unknown.getPropertyName() + "' is not part of this request; known fields: "
                             + unknown.getKnownPropertyIds() + ".");
         }
+        if (e instanceof RefusedValue refused) {
+            String path = path(refused);
+            return Problem.of(400, "refused-value", "Refused value",
+                    (path.isEmpty() ? "The body" : "Field '" + path + "'") + " " + refused.reason() + ".");
+        }
         if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
             var mapping = (JsonMappingException) e;
             String path = path(mapping);
             String expected = e instanceof MismatchedInputException m && m.getTargetType() != null
-                    ? " (expected " + m.getTargetType().getSimpleName() + ")" : "";
+                    ? " (expected " + JsonShapes.of(m.getTargetType()) + ")" : "";
             return Problem.of(400, "wrong-type", "Wrong type",
                     (path.isEmpty() ? "The body" : "Field '" + path + "'") + " has the wrong type or shape" + expected + ".");
         }

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -23,9 +24,11 @@ public final class EventPublisher implements AutoCloseable {
     private final KafkaProducer<String, String> producer;
     private final EventCodec codec = new EventCodec();
     private final String source;
+    private final String bootstrap;
 
     private EventPublisher(String bootstrap, String source) {
         this.source = source;
+        this.bootstrap = bootstrap;
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
     }
@@ -54,6 +57,26 @@ public final class EventPublisher implements AutoCloseable {
             throw new IllegalStateException("cannot publish " + type.type() + ": " + e.getCause(), e.getCause());
         }
         return eventId;
+    }
+
+    /** Publishes any bytes under a key, as a broken or hostile producer would; waits for the acknowledgement. */
+    public void publishRaw(String topic, String key, byte[] value) {
+        try (var raw = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+            raw.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot publish to " + topic + ": " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** An envelope of any type name and payload, as a producer of a version nobody knows would send it. */
+    public void publishEnvelope(String topic, String key, String type, String dataJson) {
+        String envelope = "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"" + type
+                + "\",\"source\":\"" + source + "\",\"time\":\"" + Instant.now() + "\",\"data\":" + dataJson + "}";
+        publishRaw(topic, key, envelope.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Override
