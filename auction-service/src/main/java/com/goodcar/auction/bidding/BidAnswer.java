@@ -35,14 +35,25 @@ public record BidAnswer(int status, Object body) {
                     "The next bid must be at least " + r.minimumNextFen() + " fen.");
             case ALREADY_LEADING -> Problem.of(409, "already-leading", "Already leading",
                     "You lead this lot; a new maximum must be above your current one.");
+            case ABOVE_MAXIMUM -> Problem.of(422, "above-maximum", "Above the lot's highest price",
+                    "A maximum can be at most " + r.maximumAllowedFen() + " fen on this lot.");
+            case RAISE_TOO_LARGE -> Problem.of(422, "raise-too-large", "Raise too large",
+                    "This lot caps a single raise: the highest maximum allowed now is " + r.maximumAllowedFen()
+                            + " fen.");
             case NO_DEPOSIT -> Problem.of(403, "no-deposit", "No deposit",
                     "Place the deposit for this lot before bidding.");
             case NOT_OPEN -> Problem.of(409, "lot-not-open", "Lot not open", "This lot does not take bids yet.");
             case CLOSED -> Problem.of(410, "lot-closed", "Lot closed", "This lot has closed.");
             case CANCELLED -> Problem.of(410, "lot-cancelled", "Lot cancelled", "This lot was cancelled.");
         };
-        return new BidAnswer(problem.status(), problem.with(Map.of("lotId", lotId, "priceFen", r.priceFen(),
-                "minimumNextBidFen", r.minimumNextFen(), "endsAt", r.endsAt().toString())));
+        var facts = switch (r.reason()) {
+            case ABOVE_MAXIMUM, RAISE_TOO_LARGE -> Map.of("lotId", lotId, "priceFen", r.priceFen(),
+                    "minimumNextBidFen", r.minimumNextFen(), "maximumAllowedFen", r.maximumAllowedFen(),
+                    "endsAt", r.endsAt().toString());
+            default -> Map.of("lotId", lotId, "priceFen", r.priceFen(), "minimumNextBidFen", r.minimumNextFen(),
+                    "endsAt", r.endsAt().toString());
+        };
+        return new BidAnswer(problem.status(), problem.with(facts));
     }
 
     /** The answer as HTTP: problem+json for refusals, with Retry-After when trying again will help. */

@@ -72,10 +72,11 @@ public class BidResource {
     /** The public bid history, newest first: bidder codes, never user ids or maxima. */
     @GET
     public Uni<Page<PublicBid>> history(@PathParam("id") String lotId, @Valid @BeanParam PageRequest paging) {
+        int offset = paging.offset(); // a page too deep is refused before any read
         return lots.view(lotId).chain(view -> pool.preparedQuery("""
                         select seq, at, bidder_code, price_fen, leader_code from bid where lot_id = $1
                         order by seq desc offset $2 limit $3""")
-                .execute(Tuple.of(lotId, paging.offset(), paging.size))
+                .execute(Tuple.of(lotId, offset, paging.size))
                 .map(rows -> {
                     var bids = new ArrayList<PublicBid>();
                     for (Row row : rows) {

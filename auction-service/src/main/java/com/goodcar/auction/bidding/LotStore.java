@@ -236,7 +236,8 @@ public class LotStore {
     public static LotRecord record(Row row) {
         var rules = new LotRules(row.getLong("start_price_fen"), row.getLong("reserve_price_fen"),
                 row.getLong("deposit_fen"), Ladders.parse(row.getString("ladder")),
-                Duration.ofSeconds(row.getInteger("soft_close_seconds")));
+                Duration.ofSeconds(row.getInteger("soft_close_seconds")), row.getLong("max_price_fen"),
+                row.getLong("max_raise_fen"));
         String leaderId = row.getString("leader_id");
         var lot = new Lot(row.getString("id"), row.getString("edition_code"), rules,
                 LotStatus.valueOf(row.getString("status")), instant(row, "opens_at"), instant(row, "ends_at"),

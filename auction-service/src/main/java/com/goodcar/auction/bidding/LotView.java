@@ -8,18 +8,21 @@ import java.time.Instant;
  * What anyone may see of a lot: never a user id, never a proxy maximum, never the reserve itself.
  *
  * @param endsAt the true end, soft close included
+ * @param maxRaiseFen the lot's cap on a single raise, 0 for none: a rule bidders see before they bid
+ * @param maximumAllowedFen the highest maximum a bid may name now
  * @param asOf when this state was computed: a watcher's staleness is its arrival time minus this
  */
 public record LotView(String id, String editionCode, String title, LotStatus status, long priceFen,
                       long minimumNextBidFen, String leaderCode, long bidCount, long lastSeq, Instant opensAt,
-                      Instant endsAt, long startPriceFen, long depositFen, boolean reserveMet, Instant asOf) {
+                      Instant endsAt, long startPriceFen, long depositFen, long maxPriceFen, long maxRaiseFen,
+                      long maximumAllowedFen, boolean reserveMet, Instant asOf) {
 
     static LotView of(LotRecord record, String leaderCode, Instant now) {
         Lot lot = record.lot();
         return new LotView(lot.id(), lot.editionCode(), record.title(), lot.statusAt(now), lot.priceFen(),
                 lot.minimumNextBidFen(), leaderCode, lot.bidCount(), lot.lastSeq(), lot.opensAt(), lot.endsAt(),
-                lot.rules().startPriceFen(), lot.rules().depositFen(),
-                lot.leader() != null && lot.priceFen() >= lot.rules().reservePriceFen(), now);
+                lot.rules().startPriceFen(), lot.rules().depositFen(), lot.rules().maxPriceFen(),
+                lot.rules().maxRaiseFen(), lot.maximumAllowedFen(), lot.leader() != null && lot.priceFen() >= lot.rules().reservePriceFen(), now);
     }
 
     /** Whether time alone (opening, the end) has changed what this view should say. */

@@ -58,9 +58,6 @@ final class LotWriter {
             implements Command {
     }
 
-    record HoldChanged(String userId, boolean active) implements Command {
-    }
-
     record Cancel(CompletableFuture<Boolean> done) implements Command {
     }
 
@@ -81,7 +78,7 @@ final class LotWriter {
     private volatile Lot committed;
 
     // written by the writer thread, read by callers too (the early refusal)
-    private final Set<String> holders = ConcurrentHashMap.newKeySet();
+    private final LotHolders holders = new LotHolders();
     private final Map<String, BidAnswer> acceptedAnswers = new ConcurrentHashMap<>();
     private final Rejections rejections = new Rejections(REMEMBERED_REJECTIONS);
     /** answer keys of the requests queued or in a batch: their retries must wait for the writer's answer */
@@ -105,24 +102,41 @@ final class LotWriter {
         this.onStop = onStop;
         this.inbox = new ArrayBlockingQueue<>(settings.queueCapacity());
         this.codes = new BidderCodes(record.salt());
-        this.holders.addAll(store.holders(lotId));
         this.acceptedAnswers.putAll(store.answered(lotId, record.lot().rules().ladder()));
         this.committed = record.lot();
         this.view = LotView.of(record, codeOf(record.lot()), clock.instant());
         this.thread = Thread.ofVirtual().name("lot-writer-" + lotId).unstarted(this::run);
     }
 
-    /** Claims the lot and starts its writer; null if another instance holds it or it does not exist. */
-    static LotWriter start(String lotId, LotStore store, Clock clock, Settings settings, Consumer<LotView> watchers,
+    /**
+     * Claims the lot; null if another instance holds it or it does not exist. The writer takes no
+     * command until {@link #start}: register it first, so that it hears every hold change.
+     */
+    static LotWriter claim(String lotId, LotStore store, Clock clock, Settings settings, Consumer<LotView> watchers,
                            Runnable onStop) {
         Instant leaseUntil = clock.instant().plus(settings.lease());
-        return store.claim(lotId, settings.instance(), leaseUntil).map(record -> {
-            var writer = new LotWriter(record, leaseUntil, store, clock, settings, watchers, onStop);
-            LOG.infof("lot %s: writer started (epoch %d, %d bids, price %d fen, %s)", lotId, record.epoch(),
-                    record.lot().bidCount(), record.lot().priceFen(), record.lot().statusAt(clock.instant()));
-            writer.thread.start();
-            return writer;
-        }).orElse(null);
+        return store.claim(lotId, settings.instance(), leaseUntil)
+                .map(record -> new LotWriter(record, leaseUntil, store, clock, settings, watchers, onStop))
+                .orElse(null);
+    }
+
+    /**
+     * Reads the lot's holders (changes heard since the claim are applied on top) and starts writing;
+     * if they cannot be read, the writer answers what it queued meanwhile and stays stopped.
+     */
+    void start() {
+        try {
+            holders.load(store.holders(lotId));
+        } catch (RuntimeException e) {
+            running = false;
+            List<Command> queued = new ArrayList<>();
+            inbox.drainTo(queued);
+            fail(queued, "The lot's writer could not start; retry.");
+            throw e;
+        }
+        LOG.infof("lot %s: writer started (epoch %d, %d bids, price %d fen, %s)", lotId, record.epoch(),
+                record.lot().bidCount(), record.lot().priceFen(), record.lot().statusAt(clock.instant()));
+        thread.start();
     }
 
     static String answerKey(String bidderId, String idempotencyKey) {
@@ -160,22 +174,21 @@ final class LotWriter {
 
     /**
      * The refusal of a bid the committed price has passed, or null. Only the refusals a rising price
-     * cannot undo: stale, below the increment, already leading with that maximum. Opening, closing
-     * and soft close are the writer's to decide.
+     * cannot undo: stale, below the increment, already leading with that maximum, above the lot's
+     * highest price. Opening, closing, soft close and the raise cap are the writer's to decide.
      */
     private BidOutcome.Rejected refusedAlready(String bidderId, long maxFen) {
         Lot lot = committed;
         var outcome = Auctioneer.place(lot, new Bid(bidderId, maxFen, holders.contains(bidderId)), clock.instant());
         return outcome instanceof BidOutcome.Rejected r && switch (r.reason()) {
-            case STALE, BELOW_INCREMENT, ALREADY_LEADING -> true;
+            case STALE, BELOW_INCREMENT, ALREADY_LEADING, ABOVE_MAXIMUM -> true;
             default -> false;
         } ? r : null;
     }
 
+    /** Applied at once, not queued: the next batch sees it, however many bids wait. */
     void holdChanged(String userId, boolean active) {
-        if (!inbox.offer(new HoldChanged(userId, active))) {
-            LOG.warnf("lot %s: queue full, hold change of %s applied on the next start", lotId, userId);
-        }
+        holders.changed(userId, active);
     }
 
     CompletableFuture<Boolean> cancel() {
@@ -266,13 +279,6 @@ final class LotWriter {
                         fresh.add(bid);
                     }
                 }
-                case HoldChanged hold -> {
-                    if (hold.active()) {
-                        holders.add(hold.userId());
-                    } else {
-                        holders.remove(hold.userId());
-                    }
-                }
                 case Cancel cancel -> cancels.add(cancel);
             }
         }
@@ -301,7 +307,7 @@ final class LotWriter {
                 rows.add(new BidRow(entry, command.bidderId(), command.idempotencyKey()));
                 answers.add(Map.entry(command, BidAnswer.accepted(new AcceptedBid(lotId, a.seq(), code,
                         command.maxFen(), a.priceFen(), a.leading(),
-                        a.priceFen() + before.rules().ladder().incrementAt(a.priceFen()), a.endsAt(),
+                        Math.addExact(a.priceFen(), before.rules().ladder().incrementAt(a.priceFen())), a.endsAt(),
                         entry.hash()))));
             } else {
                 var outcome = (BidOutcome.Rejected) placed.outcome();
@@ -395,11 +401,8 @@ final class LotWriter {
             record = reclaimed.get();
             committed = record.lot();
             // refreshed in place, not cleared: callers read them meanwhile; a failed batch acknowledged
-            // nothing, and a refusal already given stays true
+            // nothing, and a refusal already given stays true (holders are kept up to date apart from batches)
             acceptedAnswers.putAll(store.answered(lotId, record.lot().rules().ladder()));
-            Set<String> holding = store.holders(lotId);
-            holders.retainAll(holding);
-            holders.addAll(holding);
             leaseUntil = clock.instant().plus(settings.lease());
             return true;
         } catch (RuntimeException e) {
@@ -413,7 +416,6 @@ final class LotWriter {
             switch (command) {
                 case PlaceBid bid -> bid.answer().complete(BidAnswer.unavailable(why));
                 case Cancel cancel -> cancel.done().complete(false);
-                case HoldChanged ignored -> { }
             }
         }
     }

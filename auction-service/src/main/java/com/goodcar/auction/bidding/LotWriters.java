@@ -95,7 +95,7 @@ public class LotWriters {
             return existing;
         }
         var self = new AtomicReference<LotWriter>();
-        LotWriter writer = LotWriter.start(lotId, store, clock, settings, stream::publish,
+        LotWriter writer = LotWriter.claim(lotId, store, clock, settings, stream::publish,
                 () -> writers.remove(lotId, self.get()));
         if (writer == null) {
             if (!store.exists(lotId)) {
@@ -105,7 +105,14 @@ public class LotWriters {
                     "Another instance writes this lot; retry shortly.").with("retryAfterSeconds", 1));
         }
         self.set(writer);
+        // registered before it reads its holders: a hold committed from now on reaches it
         writers.put(lotId, writer);
+        try {
+            writer.start();
+        } catch (RuntimeException e) {
+            writers.remove(lotId, writer);
+            throw e;
+        }
         return writer;
     }
 

@@ -29,9 +29,8 @@ public class DepositEvents {
             if (change == null) {
                 return Uni.createFrom().voidItem();
             }
-            changed.set(change);
             return holds.record(connection, change.lotId(), change.userId(), change.holdId(), change.active(),
-                    event.time());
+                    event.time()).invoke(recorded -> changed.set(recorded ? change : null)).replaceWithVoid();
         }).invoke(applied -> {
             Change change = changed.get();
             if (applied && change != null) {

@@ -1,5 +1,6 @@
 package com.goodcar.auction.deposit;
 
+import com.goodcar.kit.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -27,8 +28,16 @@ public class HoldCountResource {
     @GET
     @RolesAllowed("operator")
     public Uni<HoldCount> count(@PathParam("id") String lotId) {
-        return pool.preparedQuery("select count(*) from deposit_hold where lot_id = $1 and active")
+        return pool.preparedQuery("""
+                        select (select count(*) from deposit_hold where lot_id = $1 and active),
+                               exists (select 1 from lot where id = $1)""")
                 .execute(Tuple.of(lotId))
-                .map(rows -> new HoldCount(lotId, rows.iterator().next().getLong(0)));
+                .map(rows -> {
+                    var row = rows.iterator().next();
+                    if (!row.getBoolean(1)) {
+                        throw ProblemException.notFound("Lot", lotId);
+                    }
+                    return new HoldCount(lotId, row.getLong(0));
+                });
     }
 }

@@ -42,7 +42,7 @@ public class BidLogResource {
      */
     public record PublishedLog(String lotId, String status, String genesis, Instant opensAt, Instant scheduledEndsAt,
                                long startPriceFen, Long reservePriceFen, String ladder, long softCloseSeconds,
-                               String salt, List<LogEntry> entries, Long next) {
+                               Long maxPriceFen, Long maxRaiseFen, String salt, List<LogEntry> entries, Long next) {
     }
 
     @GET
@@ -57,7 +57,8 @@ public class BidLogResource {
             return new PublishedLog(lotId, record.lot().status().name(), BidLogChain.genesis(lotId),
                     record.lot().opensAt(), record.scheduledEndsAt(), rules.startPriceFen(),
                     revealed ? rules.reservePriceFen() : null, Ladders.format(rules.ladder()),
-                    rules.softClose().toSeconds(), revealed ? record.salt() : null, shown, next);
+                    rules.softClose().toSeconds(), rules.maxPriceFen(), rules.maxRaiseFen(),
+                    revealed ? record.salt() : null, shown, next);
         }));
     }
 

@@ -65,7 +65,12 @@ public final class BidLogVerifier {
         }
         Lot lot = Lot.schedule(lotId, "replay", rules, opensAt, endsAt);
         for (LogEntry e : entries) {
-            var outcome = Auctioneer.place(lot, new Bid(e.bidderCode(), e.maxFen(), true), e.at());
+            BidOutcome outcome;
+            try {
+                outcome = Auctioneer.place(lot, new Bid(e.bidderCode(), e.maxFen(), true), e.at());
+            } catch (ArithmeticException overflow) {
+                return Verification.bad(entries.size(), e.seq(), "its amounts overflow the rules' arithmetic");
+            }
             if (!(outcome instanceof BidOutcome.Accepted a) || a.priceFen() != e.priceFen()
                     || !a.leader().bidderId().equals(e.leaderCode()) || !a.endsAt().equals(e.endsAt())) {
                 return Verification.bad(entries.size(), e.seq(), "the rules give another result for this bid: " + outcome);

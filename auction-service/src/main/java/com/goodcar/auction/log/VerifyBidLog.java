@@ -80,9 +80,7 @@ public final class VerifyBidLog {
         List<LogEntry> entries = log.entries();
         Verification result = log.salt() == null
                 ? BidLogVerifier.verifyChain(log.lotId(), entries, null)
-                : BidLogVerifier.verifyAndReplay(log.lotId(), new LotRules(log.startPriceFen(),
-                        log.reservePriceFen() == null ? 0 : log.reservePriceFen(), 0, Ladders.parse(log.ladder()),
-                        Duration.ofSeconds(log.softCloseSeconds())), log.opensAt(), log.scheduledEndsAt(),
+                : BidLogVerifier.verifyAndReplay(log.lotId(), rules(log), log.opensAt(), log.scheduledEndsAt(),
                         entries, log.salt());
         if (!result.valid()) {
             return result;
@@ -96,6 +94,14 @@ public final class VerifyBidLog {
             }
         }
         return result;
+    }
+
+    /** The rules the log was published with; the deposit plays no part in a replay. */
+    private static LotRules rules(PublishedLog log) {
+        long maxPrice = log.maxPriceFen() == null ? LotRules.DEFAULT_MAX_PRICE_FEN : log.maxPriceFen();
+        return new LotRules(log.startPriceFen(), log.reservePriceFen() == null ? 0 : log.reservePriceFen(), 1,
+                Ladders.parse(log.ladder()), Duration.ofSeconds(log.softCloseSeconds()), maxPrice,
+                log.maxRaiseFen() == null ? 0 : log.maxRaiseFen());
     }
 
     /** All pages of the log, joined. */
@@ -116,7 +122,7 @@ public final class VerifyBidLog {
             from = page.next();
         }
         return new PublishedLog(page.lotId(), page.status(), page.genesis(), page.opensAt(), page.scheduledEndsAt(),
-                page.startPriceFen(), page.reservePriceFen(), page.ladder(), page.softCloseSeconds(), page.salt(),
-                entries, null);
+                page.startPriceFen(), page.reservePriceFen(), page.ladder(), page.softCloseSeconds(),
+                page.maxPriceFen(), page.maxRaiseFen(), page.salt(), entries, null);
     }
 }

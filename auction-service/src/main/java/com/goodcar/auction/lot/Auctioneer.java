@@ -16,17 +16,20 @@ import java.util.List;
 public final class Auctioneer {
 
     /**
-     * Bids that arrive in one batch count as simultaneous. They are applied in a canonical order —
-     * lowest maximum first, then by bidder id — so the outcome does not depend on which request's
-     * thread got there first, and every bid that was valid against the price gets its chance.
+     * Bids that arrive in one batch are applied lowest maximum first, so every bid that was valid
+     * against the price gets its chance. Equal maxima keep the order they arrived in (the sort is
+     * stable): the earlier bid wins the tie, as it would one batch apart, and the log's sequence
+     * records that order, so a replay decides the same. Who the bidder is never matters.
      */
-    public static final Comparator<Bid> SIMULTANEOUS = Comparator.comparingLong(Bid::maxFen)
-            .thenComparing(Bid::bidderId);
+    public static final Comparator<Bid> SIMULTANEOUS = Comparator.comparingLong(Bid::maxFen);
 
     private Auctioneer() {
     }
 
-    /** Applies simultaneous bids; the outcomes are in the canonical order, the last lot is the result. */
+    /**
+     * Applies one batch of bids, given in the order they arrived; the outcomes are in the order they
+     * were applied, the last lot is the result.
+     */
     public static Round placeAll(Lot lot, List<Bid> bids, Instant now) {
         var ordered = bids.stream().sorted(SIMULTANEOUS).toList();
         var outcomes = new ArrayList<Placed>(ordered.size());
@@ -55,6 +58,9 @@ public final class Auctioneer {
         if (!bid.hasDeposit()) {
             return rejected(lot, Reason.NO_DEPOSIT);
         }
+        if (bid.maxFen() > lot.maximumAllowedFen()) {
+            return rejected(lot, bid.maxFen() > lot.rules().maxPriceFen() ? Reason.ABOVE_MAXIMUM : Reason.RAISE_TOO_LARGE);
+        }
         Leader leader = lot.leader();
         long price;
         Leader next;
@@ -72,11 +78,11 @@ public final class Auctioneer {
             price = lot.rules().startPriceFen();
         } else if (bid.maxFen() > leader.maxFen()) {
             next = new Leader(bid.bidderId(), bid.maxFen());
-            price = Math.min(bid.maxFen(), leader.maxFen() + lot.rules().ladder().incrementAt(leader.maxFen()));
+            price = Math.min(bid.maxFen(), Math.addExact(leader.maxFen(), lot.rules().ladder().incrementAt(leader.maxFen())));
         } else {
             // the leader's proxy answers; on equal maxima the earlier one keeps the lead
             next = leader;
-            price = Math.min(leader.maxFen(), bid.maxFen() + lot.rules().ladder().incrementAt(bid.maxFen()));
+            price = Math.min(leader.maxFen(), Math.addExact(bid.maxFen(), lot.rules().ladder().incrementAt(bid.maxFen())));
         }
         price = Math.max(price, Math.min(next.maxFen(), lot.rules().reservePriceFen()));
         Instant endsAt = softClose(lot.endsAt(), lot.rules().softClose(), now);
@@ -91,7 +97,7 @@ public final class Auctioneer {
     }
 
     private static Rejected rejected(Lot lot, Reason reason) {
-        return new Rejected(reason, lot.priceFen(), lot.minimumNextBidFen(), lot.endsAt());
+        return new Rejected(reason, lot.priceFen(), lot.minimumNextBidFen(), lot.maximumAllowedFen(), lot.endsAt());
     }
 
     public record Placed(Bid bid, BidOutcome outcome) {

@@ -15,8 +15,12 @@ public sealed interface BidOutcome {
                     boolean extended) implements BidOutcome {
     }
 
-    /** The bid changed nothing; {@code priceFen} and {@code minimumNextFen} let the client try again. */
-    record Rejected(Reason reason, long priceFen, long minimumNextFen, Instant endsAt) implements BidOutcome {
+    /**
+     * The bid changed nothing; {@code priceFen}, {@code minimumNextFen} and {@code maximumAllowedFen}
+     * let the client try again.
+     */
+    record Rejected(Reason reason, long priceFen, long minimumNextFen, long maximumAllowedFen, Instant endsAt)
+            implements BidOutcome {
     }
 
     enum Reason {
@@ -26,6 +30,10 @@ public sealed interface BidOutcome {
         BELOW_INCREMENT,
         /** The leader's new maximum must be above their current one. */
         ALREADY_LEADING,
+        /** Above the highest price the lot's rules allow. */
+        ABOVE_MAXIMUM,
+        /** Raises the price by more than the lot's cap on a single raise allows. */
+        RAISE_TOO_LARGE,
         NO_DEPOSIT,
         NOT_OPEN,
         CLOSED,

@@ -42,6 +42,10 @@ public record IncrementLadder(List<Band> bands) {
                 new Band(10_000_000_00L, 5_000_00)));
     }
 
+    public long largestIncrementFen() {
+        return bands.stream().mapToLong(Band::incrementFen).max().orElseThrow();
+    }
+
     public long incrementAt(long priceFen) {
         long increment = bands.getFirst().incrementFen();
         for (Band band : bands) {

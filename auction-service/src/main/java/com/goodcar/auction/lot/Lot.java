@@ -42,7 +42,13 @@ public record Lot(String id, String editionCode, LotRules rules, LotStatus statu
 
     /** The lowest maximum that can be accepted now from someone who does not lead. */
     public long minimumNextBidFen() {
-        return leader == null ? rules.startPriceFen() : priceFen + rules.ladder().incrementAt(priceFen);
+        return leader == null ? rules.startPriceFen() : Math.addExact(priceFen, rules.ladder().incrementAt(priceFen));
+    }
+
+    /** The highest maximum that can be accepted now: the lot's highest price, or less under a raise cap. */
+    public long maximumAllowedFen() {
+        return rules.maxRaiseFen() == 0 ? rules.maxPriceFen()
+                : Math.min(rules.maxPriceFen(), Math.addExact(priceFen, rules.maxRaiseFen()));
     }
 
     public boolean isLeader(String bidderId) {

@@ -25,9 +25,13 @@ public class LotScheduling {
     private static final String INSERT = """
             insert into lot (id, edition_code, title, start_price_fen, reserve_price_fen, deposit_fen, ladder,
                              soft_close_seconds, opens_at, ends_at, scheduled_ends_at, status, price_fen, last_hash,
-                             salt, created_at, create_key)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, 'SCHEDULED', $4, $11, $12, $13, $14)
+                             salt, created_at, create_key, max_price_fen, max_raise_fen)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, 'SCHEDULED', $4, $11, $12, $13, $14, $15, $16)
             on conflict (create_key) do nothing""";
+
+    /** a lot may be scheduled as already open, but not as having opened long ago */
+    private static final Duration EARLIEST_OPENING = Duration.ofDays(1);
+    private static final Duration LATEST_END = Duration.ofDays(366);
 
     private final SecureRandom random = new SecureRandom();
     private final Pool pool;
@@ -51,6 +55,11 @@ public class LotScheduling {
         if (!draft.endsAt().isAfter(now)) {
             throw ProblemException.invalid("bad-schedule", "Bad schedule", "endsAt must be in the future.");
         }
+        if (draft.opensAt().isBefore(now.minus(EARLIEST_OPENING)) || draft.endsAt().isAfter(now.plus(LATEST_END))) {
+            throw ProblemException.invalid("bad-schedule", "Bad schedule", "A lot opens at most " 
+                    + EARLIEST_OPENING.toDays() + " day before it is scheduled and ends within "
+                    + LATEST_END.toDays() + " days of it.");
+        }
         String id = UUID.randomUUID().toString();
         byte[] salt = new byte[24];
         random.nextBytes(salt);
@@ -60,6 +69,8 @@ public class LotScheduling {
                 draft.endsAt().atOffset(ZoneOffset.UTC), BidLogChain.genesis(id), HexFormat.of().formatHex(salt),
                 now.atOffset(ZoneOffset.UTC)));
         args.addValue(idempotencyKey);
+        args.addValue(rules.maxPriceFen());
+        args.addValue(rules.maxRaiseFen());
         return pool.withTransaction(connection -> connection.preparedQuery(INSERT).execute(args).chain(rows -> {
             if (rows.rowCount() == 0) {
                 return connection.preparedQuery("select id from lot where create_key = $1")
@@ -76,7 +87,7 @@ public class LotScheduling {
     private static NewLot atMicros(NewLot d) {
         return new NewLot(d.editionCode(), d.title(), d.opensAt().truncatedTo(ChronoUnit.MICROS),
                 d.endsAt().truncatedTo(ChronoUnit.MICROS), d.startPriceFen(), d.reservePriceFen(), d.depositFen(),
-                d.softCloseSeconds(), d.ladder());
+                d.softCloseSeconds(), d.ladder(), d.maxPriceFen(), d.maxRaiseFen());
     }
 
     private static LotRules rules(NewLot draft) {
@@ -90,7 +101,9 @@ public class LotScheduling {
                     draft.depositFen() == null ? LotRules.DEFAULT_DEPOSIT_FEN : draft.depositFen(),
                     ladder,
                     draft.softCloseSeconds() == null ? LotRules.DEFAULT_SOFT_CLOSE
-                            : Duration.ofSeconds(draft.softCloseSeconds()));
+                            : Duration.ofSeconds(draft.softCloseSeconds()),
+                    draft.maxPriceFen() == null ? LotRules.DEFAULT_MAX_PRICE_FEN : draft.maxPriceFen(),
+                    draft.maxRaiseFen() == null ? 0 : draft.maxRaiseFen());
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("bad-rules", "Bad auction rules", e.getMessage());
         }

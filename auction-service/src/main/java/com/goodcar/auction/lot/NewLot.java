@@ -14,19 +14,23 @@ import java.util.List;
 
 /**
  * A lot to schedule. Omitted settings take the seed auction's: start 1 yuan (100 fen), deposit 100
- * yuan, no reserve, soft close 5 minutes, the standard ladder.
+ * yuan, no reserve, soft close 5 minutes, the standard ladder; highest price 1 billion yuan, no cap
+ * on a single raise (the seed auction capped it at 4,490 yuan: {@code maxRaiseFen} 449000).
  */
 public record NewLot(
         @NotNull @Pattern(regexp = "^[A-Z0-9][A-Z0-9-]{1,39}$", message = "must be an edition code such as AION-UT-SUPER-NGC001") String editionCode,
         @NotBlank @Size(max = 120) String title,
         @NotNull Instant opensAt,
         @NotNull Instant endsAt,
-        @Positive Long startPriceFen,
-        @PositiveOrZero Long reservePriceFen,
-        @PositiveOrZero Long depositFen,
+        @Positive @Max(LotRules.PRICE_CEILING_FEN) Long startPriceFen,
+        @PositiveOrZero @Max(LotRules.PRICE_CEILING_FEN) Long reservePriceFen,
+        @Positive @Max(LotRules.PRICE_CEILING_FEN) Long depositFen,
         @Min(0) @Max(3600) Integer softCloseSeconds,
-        @Valid @Size(min = 1, max = 30) List<@NotNull @Valid Band> ladder) {
+        @Valid @Size(min = 1, max = 30) List<@NotNull @Valid Band> ladder,
+        @Positive @Max(LotRules.PRICE_CEILING_FEN) Long maxPriceFen,
+        @PositiveOrZero @Max(LotRules.PRICE_CEILING_FEN) Long maxRaiseFen) {
 
-    public record Band(@PositiveOrZero long fromFen, @Positive long incrementFen) {
+    public record Band(@NotNull @PositiveOrZero @Max(LotRules.PRICE_CEILING_FEN) Long fromFen,
+                       @NotNull @Positive @Max(LotRules.PRICE_CEILING_FEN) Long incrementFen) {
     }
 }

@@ -151,11 +151,30 @@ class BidLogVerifierTest {
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
     }
 
+    @Test
+    void aLogWhosePricesWrapAroundALongIsInvalidNotReplayedByTheSameArithmetic() {
+        // what an overflowing engine would have logged: two maxima near Long.MAX_VALUE, the price fallen to 0
+        String prev = BidLogChain.genesis("lot-7");
+        var forged = new ArrayList<LogEntry>();
+        long[][] bids = {{Long.MAX_VALUE - 10, 100}, {Long.MAX_VALUE, 0}};
+        String[] codes = {"K3X", "Q9P"};
+        for (int i = 0; i < bids.length; i++) {
+            var entry = BidLogChain.append(prev, i + 1, "lot-7", OPENS.plusSeconds(5 + i), codes[i], SALT, bids[i][0],
+                    bids[i][1], codes[i], ENDS);
+            forged.add(entry);
+            prev = entry.hash();
+        }
+        assertTrue(BidLogVerifier.verifyChain("lot-7", forged, SALT).valid(), "the chain itself is intact");
+        var replay = BidLogVerifier.verifyAndReplay("lot-7", LotRules.standard(), OPENS, ENDS, forged, SALT);
+        assertFalse(replay.valid());
+        assertEquals(1L, replay.firstBadSeq());
+    }
+
     private static Path publish(Path dir, List<LogEntry> entries) throws Exception {
         var rules = LotRules.standard();
         var published = new BidLogResource.PublishedLog("lot-7", "SOLD", BidLogChain.genesis("lot-7"), OPENS, ENDS,
                 rules.startPriceFen(), rules.reservePriceFen(), Ladders.format(rules.ladder()),
-                rules.softClose().toSeconds(), SALT, entries, null);
+                rules.softClose().toSeconds(), rules.maxPriceFen(), rules.maxRaiseFen(), SALT, entries, null);
         Path file = Files.createTempFile(dir, "log", ".json");
         Files.writeString(file, new ObjectMapper().registerModule(new JavaTimeModule()).writeValueAsString(published));
         return file;

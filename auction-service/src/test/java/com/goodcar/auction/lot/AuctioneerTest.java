@@ -55,6 +55,57 @@ class AuctioneerTest {
     }
 
     @Test
+    void equalMaximaInOneBatchGoToTheOneThatArrivedFirstWhateverTheIds() {
+        for (var arrived : List.of(List.of("zed", "amy"), List.of("amy", "zed"))) {
+            var round = Auctioneer.placeAll(lot, List.of(new Bid(arrived.get(0), 50_000, true),
+                    new Bid(arrived.get(1), 50_000, true)), DURING);
+            assertEquals(arrived.get(0), round.lot().leader().bidderId(), "arrived as " + arrived);
+            assertEquals(50_000, round.lot().priceFen());
+        }
+    }
+
+    @Test
+    void aMaximumAboveTheLotsHighestPriceIsRefusedWithTheHighestAllowed() {
+        var refused = reject(lot, new Bid("mallory", Long.MAX_VALUE, true));
+        assertEquals(Reason.ABOVE_MAXIMUM, refused.reason());
+        assertEquals(LotRules.DEFAULT_MAX_PRICE_FEN, refused.maximumAllowedFen());
+        // two maxima near the top of a long: refused, the price never wraps below the start
+        Lot atTop = Auctioneer.placeAll(lot, List.of(new Bid("alice", LotRules.DEFAULT_MAX_PRICE_FEN, true),
+                new Bid("bob", Long.MAX_VALUE - 1, true), new Bid("carol", Long.MAX_VALUE, true)), DURING).lot();
+        assertEquals("alice", atTop.leader().bidderId());
+        assertEquals(100, atTop.priceFen());
+    }
+
+    @Test
+    void aRaiseCapRefusesAMaximumAbovePricePlusCapAndSaysTheHighestAllowed() {
+        // the seed auction: at most 4,490 yuan a raise (its increments stay below that)
+        var ladder = new IncrementLadder(List.of(new IncrementLadder.Band(0, 100), new IncrementLadder.Band(100_00, 10_00)));
+        var rules = new LotRules(100, 0, 10_000, ladder, Duration.ofMinutes(5), LotRules.DEFAULT_MAX_PRICE_FEN, 449_000);
+        Lot capped = Lot.schedule("lot-9", "E", rules, OPENS, ENDS);
+        var refused = reject(capped, new Bid("alice", 100 + 449_001, true));
+        assertEquals(Reason.RAISE_TOO_LARGE, refused.reason());
+        assertEquals(100 + 449_000, refused.maximumAllowedFen());
+        Lot withAlice = Auctioneer.placeAll(capped, List.of(new Bid("alice", 100 + 449_000, true)), DURING).lot();
+        // the price stays at 1 yuan (alice's proxy is unopposed), so the cap still counts from there
+        assertEquals(Reason.RAISE_TOO_LARGE, reject(withAlice, new Bid("bob", 449_100 + 1_000, true)).reason());
+        Lot withBob = Auctioneer.placeAll(withAlice, List.of(new Bid("bob", 300_000, true)), DURING).lot();
+        assertEquals(301_000, withBob.priceFen());
+        assertEquals(301_000 + 449_000, withBob.maximumAllowedFen());
+    }
+
+    @Test
+    void rulesThatCouldOverflowOrStallAreRefused() {
+        var ladder = IncrementLadder.standard();
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new LotRules(100, 0, 10_000,
+                ladder, Duration.ZERO, Long.MAX_VALUE, 0));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new LotRules(100, 0, 0,
+                ladder, Duration.ZERO, LotRules.DEFAULT_MAX_PRICE_FEN, 0));
+        // a cap below the ladder's largest step (5,000 yuan) would leave prices where no bid fits
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new LotRules(100, 0, 10_000,
+                ladder, Duration.ZERO, LotRules.DEFAULT_MAX_PRICE_FEN, 449_000));
+    }
+
+    @Test
     void aStaleBidAndATooSmallRaiseAreToldApart() {
         Lot at500 = Auctioneer.placeAll(lot, List.of(new Bid("alice", 50_000, true), new Bid("bob", 49_000, true)),
                 DURING).lot();
@@ -90,7 +141,8 @@ class AuctioneerTest {
 
     @Test
     void theReserveDecidesSoldOrUnsoldAndAMaximumAboveItLiftsThePrice() {
-        var rules = new LotRules(100, 1_000_000, 10_000, IncrementLadder.standard(), Duration.ofMinutes(5));
+        var rules = new LotRules(100, 1_000_000, 10_000, IncrementLadder.standard(), Duration.ofMinutes(5),
+                LotRules.DEFAULT_MAX_PRICE_FEN, 0);
         Lot reserved = Lot.schedule("lot-2", "E", rules, OPENS, ENDS);
         Lot low = Auctioneer.placeAll(reserved, List.of(new Bid("alice", 500_000, true)), DURING).lot();
         assertEquals(LotStatus.UNSOLD, low.closed().status());
