@@ -59,9 +59,10 @@ public class CampaignResource {
     public Uni<Page<RankedSuggestion>> ranking(@PathParam("campaign") String code, @Valid @BeanParam PageRequest paging,
                                                @QueryParam("after") String afterCursor) {
         RankingCursor after = RankingCursor.parse(afterCursor);
+        int offset = after == null ? paging.offset() : 0; // a page too deep is refused before any read
         return ranking.total(code)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Campaign", code))
-                .chain(total -> (after == null ? ranking.page(code, paging.offset(), paging.size)
+                .chain(total -> (after == null ? ranking.page(code, offset, paging.size)
                         : ranking.after(code, after, paging.size)).map(items -> new Page<>(items, paging.page, paging.size,
                         total, items.size() < paging.size ? null
                         : RankingCursor.after(items.getLast()).toString())));

@@ -42,6 +42,7 @@ public class EditionResource {
     public Uni<Page<EditionView>> list(@Valid @BeanParam PageRequest paging,
                                        @QueryParam("model") String model,
                                        @QueryParam("maxPriceFen") @Positive Long maxPriceFen) {
+        paging.offset(); // a page too deep is refused before any read
         var where = new ArrayList<String>();
         var params = new Parameters();
         if (model != null && !model.isBlank()) {

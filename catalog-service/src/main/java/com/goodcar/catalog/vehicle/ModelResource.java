@@ -46,6 +46,7 @@ public class ModelResource {
     public Uni<Page<ModelView>> list(@Valid @BeanParam PageRequest paging,
                                      @QueryParam("brand") String brand,
                                      @QueryParam("minRangeKm") @Min(value = 0, message = "must be 0 or more") Integer minRangeKm) {
+        paging.offset(); // a page too deep is refused before any read
         var where = new ArrayList<String>();
         var params = new Parameters();
         if (brand != null && !brand.isBlank()) {

@@ -75,6 +75,7 @@ public class DepositResource {
     @RolesAllowed({"buyer", "operator"})
     public Uni<Page<Deposit>> list(@QueryParam("lotId") String lotId, @QueryParam("userId") String userId,
                                    @Valid @BeanParam PageRequest paging) {
+        int offset = paging.offset(); // a page too deep is refused before any read
         boolean operator = caller.hasRole("operator");
         String buyer = operator ? userId : caller.getPrincipal().getName();
         if (!operator && userId != null && !userId.equals(buyer)) {
@@ -84,7 +85,7 @@ public class DepositResource {
         return pool.preparedQuery("select count(*) from deposit where " + where).execute(Tuple.of(buyer, lotId))
                 .chain(count -> pool.preparedQuery("select * from deposit where " + where
                                 + " order by created_at desc, id offset $3 limit $4")
-                        .execute(Tuple.of(buyer, lotId, paging.offset(), paging.size))
+                        .execute(Tuple.of(buyer, lotId, offset, paging.size))
                         .map(rows -> {
                             var items = new ArrayList<Deposit>();
                             for (Row row : rows) {

@@ -2,6 +2,7 @@ package com.goodcar.deposit.deposit;
 
 import com.goodcar.deposit.psp.PaymentProvider;
 import com.goodcar.deposit.psp.PaymentProvider.PaymentOrder;
+import com.goodcar.kit.idempotency.IdempotencyLock;
 import com.goodcar.kit.problem.Problem;
 import com.goodcar.kit.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -48,7 +49,8 @@ public class Deposits {
     }
 
     public Uni<Opened> open(String userId, String lotId, String key) {
-        return pool.withTransaction(connection -> connection.preparedQuery("""
+        return pool.withTransaction(connection -> IdempotencyLock.take(connection, "deposit", userId, key)
+                        .chain(() -> connection.preparedQuery("""
                                 select p.id as pid, p.pay_url, d.* from payment p join deposit d on d.id = p.deposit_id
                                 where p.user_id = $1 and p.create_key = $2""")
                         .execute(Tuple.of(userId, key))
@@ -63,7 +65,7 @@ public class Deposits {
                                         row.getString("pay_url"), null));
                             }
                             return stage(connection, userId, lotId, key);
-                        }))
+                        })))
                 .chain(staged -> staged.payUrl() != null
                         ? Uni.createFrom().item(new Opened(staged.deposit(), staged.paymentId(), staged.payUrl()))
                         : requestPayment(staged));

@@ -1,6 +1,8 @@
 package com.goodcar.deposit.ledger;
 
 import com.goodcar.deposit.deposit.Deposit;
+import com.goodcar.kit.problem.Problem;
+import com.goodcar.kit.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -97,6 +99,11 @@ public class LedgerResource {
                             }
                             var list = new ArrayList<Deposit>();
                             deposits.forEach(row -> list.add(Deposit.of(row)));
+                            if (list.isEmpty() && entries.isEmpty()) {
+                                // this service knows a buyer only by a deposit: an unknown id is not a zero balance
+                                throw new ProblemException(Problem.of(404, "not-found", "Buyer not found",
+                                        "No deposit and no ledger entry for buyer '" + userId + "'."));
+                            }
                             return new BuyerHistory(userId, list, new ArrayList<>(entries.values()));
                         }));
     }

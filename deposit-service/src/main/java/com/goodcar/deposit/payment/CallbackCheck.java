@@ -3,12 +3,14 @@ package com.goodcar.deposit.payment;
 import com.goodcar.deposit.psp.CallbackSignature;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 /** The stateless half of accepting a provider callback: the signature and the age. Plain Java. */
 public final class CallbackCheck {
 
     public enum Verdict { GENUINE, BAD_SIGNATURE, STALE }
+
+    /** far past any genuine timestamp; clamping to it keeps the age arithmetic exact for any header */
+    private static final long MAX_EPOCH_SECOND = 10_000_000_000L;
 
     private final CallbackSignature signature;
     private final Duration maxAge;
@@ -30,7 +32,7 @@ public final class CallbackCheck {
         if (!signature.verify(seconds, nonce, body, signed)) {
             return Verdict.BAD_SIGNATURE;
         }
-        Duration age = Duration.between(Instant.ofEpochSecond(seconds), clock.instant()).abs();
-        return age.compareTo(maxAge) > 0 ? Verdict.STALE : Verdict.GENUINE;
+        long age = Math.abs(clock.instant().getEpochSecond() - Math.max(0, Math.min(seconds, MAX_EPOCH_SECOND)));
+        return age > maxAge.toSeconds() ? Verdict.STALE : Verdict.GENUINE;
     }
 }

@@ -62,10 +62,8 @@ public class CallbackResource {
                     "The timestamp " + timestamp + " is outside the accepted window.", from, body);
             case GENUINE -> { }
         }
-        PaymentNotification paid;
-        try {
-            paid = json.readValue(body, PaymentNotification.class);
-        } catch (IOException e) {
+        PaymentNotification paid = notification(body);
+        if (paid == null || paid.merchantPaymentId() == null) {
             throw refuse(400, "malformed-callback", "Malformed callback", "The body is not a payment notification.",
                     from, body);
         }
@@ -85,6 +83,15 @@ public class CallbackResource {
                         case NOT_PAID -> refuse(422, "not-paid", "Not a payment", refused.getMessage(), from, body);
                     };
                 });
+    }
+
+    /** The notification in the body; null if it is none (strictly read: no coerced types, no NUL characters) */
+    private PaymentNotification notification(String body) {
+        try {
+            return json.readValue(body, PaymentNotification.class);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static ProblemException refuse(int status, String slug, String title, String detail, String from,

@@ -55,11 +55,12 @@ public class RefundResource {
     public Uni<Page<Refund>> list(@QueryParam("state") @Pattern(regexp = "PENDING|REQUESTED|SUCCEEDED|FAILED",
                                           message = "must be PENDING, REQUESTED, SUCCEEDED or FAILED") String state,
                                   @QueryParam("lotId") String lotId, @Valid @BeanParam PageRequest paging) {
+        int offset = paging.offset(); // a page too deep is refused before any read
         String where = "($1::text is null or state = $1) and ($2::text is null or lot_id = $2)";
         return pool.preparedQuery("select count(*) from refund where " + where).execute(Tuple.of(state, lotId))
                 .chain(count -> pool.preparedQuery("select * from refund where " + where
                                 + " order by created_at, id offset $3 limit $4")
-                        .execute(Tuple.of(state, lotId, paging.offset(), paging.size))
+                        .execute(Tuple.of(state, lotId, offset, paging.size))
                         .map(rows -> {
                             var items = new ArrayList<Refund>();
                             rows.forEach(row -> items.add(Refund.of(row)));

@@ -100,6 +100,26 @@ class CallbackTest {
         assertTrue(check.getBoolean("balanced") && check.getList("mismatches").isEmpty(), check.prettify());
     }
 
+    @Test
+    void genuinelySignedButHostileCallbacksAreClearRefusalsNever500() {
+        String lot = scheduledLot();
+        var opened = openDeposit("bob", lot);
+        String payment = opened.getString("payment.id");
+        String deposit = opened.getString("deposit.id");
+        long now = Instant.now().getEpochSecond();
+        for (long timestamp : new long[] {Long.MAX_VALUE, Long.MIN_VALUE, 999_999_999_999_999L, -1}) {
+            deliver(timestamp, "n-" + UUID.randomUUID(), body(payment, 10_000), null).then().statusCode(401)
+                    .contentType("application/problem+json").body("title", is("Stale callback"));
+        }
+        for (String hostile : new String[] {"null", "[]", "7", "{\"merchantPaymentId\":\"p\u0000x\"}",
+                "{\"merchantPaymentId\":\"" + payment + "\",\"amountFen\":10000.5,\"state\":\"PAID\"}",
+                "{\"merchantPaymentId\":\"" + payment + "\",\"amountFen\":\"10000\",\"state\":\"PAID\"}"}) {
+            deliver(now, "n-" + UUID.randomUUID(), hostile, null).then().statusCode(400)
+                    .contentType("application/problem+json").body("title", is("Malformed callback"));
+        }
+        assertEquals("AWAITING_PAYMENT", state(deposit), "none of them changed anything");
+    }
+
     private Response deliver(long timestamp, String nonce, String body, String signature) {
         String signed = signature != null ? signature : new CallbackSignature(secret).sign(timestamp, nonce, body);
         return given().contentType("application/json").header(CallbackSignature.TIMESTAMP, Long.toString(timestamp))
