@@ -23,8 +23,7 @@ public final class TopicProbe implements AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
     private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
 
-    private TopicProbe(String topic) {
-        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    private TopicProbe(String topic, String bootstrap) {
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
@@ -42,7 +41,12 @@ public final class TopicProbe implements AutoCloseable {
     }
 
     public static TopicProbe from(String topic) {
-        return new TopicProbe(topic);
+        return new TopicProbe(topic, ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+    }
+
+    /** Outside a Quarkus test (a test driving a packaged service), with the broker named. */
+    public static TopicProbe from(String topic, String bootstrap) {
+        return new TopicProbe(topic, bootstrap);
     }
 
     /** The first record matching, waiting for it at most {@code timeout}. */
