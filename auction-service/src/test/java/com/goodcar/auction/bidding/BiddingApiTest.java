@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.goodcar.auction.TestClock;
 import com.goodcar.kit.testing.RealStack;
 import com.goodcar.kit.testing.Tokens;
 import io.quarkus.test.common.ResourceArg;
@@ -104,11 +105,19 @@ class BiddingApiTest {
 
     @Test
     void softCloseMovesTheEndForEveryone() {
-        String lot = openLot(Duration.ofSeconds(40), Map.of("softCloseSeconds", 120));
+        String lot = openLot(Duration.ofMinutes(3), Map.of("softCloseSeconds", 120));
         holdFor(lot, "alice");
-        String endsAt = bid("alice", lot, 1_000).then().statusCode(201).extract().path("endsAt");
-        assertTrue(Instant.parse(endsAt).isAfter(Instant.now().plusSeconds(100)), endsAt);
-        given().get("/auctions/" + lot).then().body("endsAt", is(endsAt));
+        Instant scheduledEnd = Instant.parse(given().get("/auctions/" + lot).then().extract().<String>path("endsAt"));
+        // the service's clock, not the load, puts the bid one minute before the end: inside the window
+        TestClock.advanceTo(scheduledEnd.minusSeconds(60));
+        try {
+            String endsAt = bid("alice", lot, 1_000).then().statusCode(201).extract().path("endsAt");
+            assertTrue(Instant.parse(endsAt).isAfter(scheduledEnd), endsAt + " after " + scheduledEnd);
+            assertTrue(Instant.parse(endsAt).isAfter(TestClock.now().plusSeconds(100)), endsAt);
+            given().get("/auctions/" + lot).then().body("endsAt", is(endsAt));
+        } finally {
+            TestClock.reset();
+        }
     }
 
     @Test

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import com.goodcar.contracts.EventCodec;
 import com.goodcar.contracts.Topics;
 import com.goodcar.contracts.auction.AuctionClosed;
+import com.goodcar.auction.TestClock;
 import com.goodcar.kit.testing.RealStack;
 import com.goodcar.kit.testing.Tokens;
 import com.goodcar.kit.testing.TopicProbe;
@@ -21,8 +22,10 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -31,13 +34,27 @@ class ClosingTest {
 
     private final EventCodec codec = new EventCodec();
 
+    @AfterEach
+    void clockBack() {
+        TestClock.reset();
+    }
+
+    /** Moves the service's clock just past the lot's end: the test decides when the end comes, not the load. */
+    private static void endOf(String lot) {
+        TestClock.advanceTo(Instant.parse(given().get("/auctions/" + lot).then().statusCode(200).extract()
+                .<String>path("endsAt")).plusMillis(500));
+    }
+
     @Test
     void aLotClosesAtItsTrueEndSoldToTheHighestMaximumAndTheLogReplays() {
-        String lot = openLot(Duration.ofSeconds(4), Map.of("softCloseSeconds", 0));
+        // an end far enough that the holds and bids are in whatever the machine's load
+        String lot = openLot(Duration.ofSeconds(90), Map.of("softCloseSeconds", 0));
         holdFor(lot, "alice", "bob");
         try (var probe = TopicProbe.from(Topics.AUCTION_LOTS)) {
             bid("alice", lot, 80_000).then().statusCode(201);
             bid("bob", lot, 60_000).then().statusCode(201);
+            given().get("/auctions/" + lot).then().body("status", is("OPEN"));
+            endOf(lot);
 
             var closed = probe.await(r -> lot.equals(r.key()) && r.value().contains("auction.closed.v1"),
                     Duration.ofSeconds(30)).orElseThrow();
@@ -59,10 +76,12 @@ class ClosingTest {
 
     @Test
     void aLotWithoutBidsOrBelowItsReserveGoesUnsold() {
+        // nothing happens on this one before its end, which may come as soon as it likes
         String empty = openLot(Duration.ofSeconds(3), Map.of());
-        String reserved = openLot(Duration.ofSeconds(3), Map.of("reservePriceFen", 10_000_000, "softCloseSeconds", 0));
+        String reserved = openLot(Duration.ofSeconds(90), Map.of("reservePriceFen", 10_000_000, "softCloseSeconds", 0));
         holdFor(reserved, "carol");
         bid("carol", reserved, 50_000).then().statusCode(201);
+        endOf(reserved);
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
                 "UNSOLD".equals(given().get("/auctions/" + empty).path("status"))
                         && "UNSOLD".equals(given().get("/auctions/" + reserved).path("status")));

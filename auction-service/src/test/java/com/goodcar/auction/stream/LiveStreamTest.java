@@ -70,9 +70,9 @@ class LiveStreamTest {
             var in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
             assertTrue(in.readLine().startsWith("HTTP/1.1 200"));
             nextData(in);
-            await().atMost(Duration.ofSeconds(10)).until(() -> stream.watching(lot) == 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> stream.watching(lot) == 1);
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> stream.watching(lot) == 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> stream.watching(lot) == 0);
     }
 
     @Test
