@@ -61,7 +61,7 @@ class RushTest {
         List<Response> answers;
         try (var pool = Executors.newFixedThreadPool(24)) {
             List<CompletableFuture<Response>> bids = IntStream.range(0, 300)
-                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> bid(bidders[i % 3], lot, 1_000L + 100L * i), pool))
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> bid(bidders[i % 3], lot, maximum(i)), pool))
                     .toList();
             answers = bids.stream().map(CompletableFuture::join).toList();
         }
@@ -118,6 +118,14 @@ class RushTest {
         assertTrue(price >= second && price <= Math.min(top.maxFen(), second + increment),
                 "price " + price + " between the second-highest maximum " + second + " and it plus one increment ("
                         + increment + "), never above the leader's " + top.maxFen());
+    }
+
+    /**
+     * Rising maxima one step apart, and one far above them all early on: its holder leads to the end,
+     * and every later bid is answered by that proxy at the second-highest maximum plus one increment.
+     */
+    private static long maximum(int i) {
+        return i == 10 ? 1_000_000L : 1_000L + 100L * i;
     }
 
     /** The lot again from its rules and its log alone, each logged bid placed at its logged time. */
