@@ -152,8 +152,9 @@ class RushTest {
     private static LotRules rules(String lotId) {
         String[] r = TestDatabase.text("""
                 select start_price_fen || '|' || reserve_price_fen || '|' || deposit_fen || '|' || ladder || '|'
-                       || soft_close_seconds from lot where id = ?""", lotId).split("\\|");
+                       || soft_close_seconds || '|' || max_price_fen || '|' || max_raise_fen from lot where id = ?""",
+                lotId).split("\\|");
         return new LotRules(Long.parseLong(r[0]), Long.parseLong(r[1]), Long.parseLong(r[2]), Ladders.parse(r[3]),
-                Duration.ofSeconds(Long.parseLong(r[4])));
+                Duration.ofSeconds(Long.parseLong(r[4])), Long.parseLong(r[5]), Long.parseLong(r[6]));
     }
 }

@@ -20,7 +20,7 @@ import java.time.Instant;
 /**
  * Every request body is read strictly: a value must already have the type its field declares. No
  * {@code 1.5} or {@code "1100"} read as an integer (money would be truncated or guessed), no number
- * read as a string, no {@code null} for a primitive, no duplicate keys, no NUL character in a
+ * read as a string, no duplicate keys, no NUL character in a
  * string (PostgreSQL refuses it deeper, with a 500), and no instant outside the years 2000-2199.
  */
 @Singleton
@@ -37,8 +37,9 @@ public class StrictJson implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
-        mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS,
-                DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        // a missing or null primitive stays 0 on purpose: Bean Validation then lists every missing
+        // field in one answer (each such field carries @Positive or another bound)
+        mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         for (LogicalType numeric : new LogicalType[] {LogicalType.Integer, LogicalType.Float}) {
