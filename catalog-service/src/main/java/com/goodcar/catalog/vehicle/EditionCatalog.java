@@ -25,7 +25,7 @@ public class EditionCatalog {
     }
 
     Uni<Edition> list(String modelCode, NewEdition draft) {
-        return VehicleModel.<VehicleModel>findById(modelCode)
+        return CodeLock.take("edition", draft.code()).chain(() -> VehicleModel.<VehicleModel>findById(modelCode))
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Model", modelCode))
                 .chain(model -> Edition.<Edition>findById(draft.code()).map(existing -> {
                     if (existing != null) {

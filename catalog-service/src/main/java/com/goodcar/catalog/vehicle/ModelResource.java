@@ -76,7 +76,8 @@ public class ModelResource {
     @RolesAllowed("operator")
     @WithTransaction
     public Uni<Response> create(@NotNull @Valid NewModel draft) {
-        return VehicleModel.findById(draft.code()).chain(existing -> {
+        // two operators creating the same code at once: the second waits, then gets the 409
+        return CodeLock.take("model", draft.code()).chain(() -> VehicleModel.findById(draft.code())).chain(existing -> {
             if (existing != null) {
                 throw ProblemException.conflict("model-exists", "Model exists",
                         "A model with code '" + draft.code() + "' already exists.");

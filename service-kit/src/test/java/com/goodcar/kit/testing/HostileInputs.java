@@ -26,7 +26,7 @@ import org.junit.jupiter.api.DynamicTest;
  * covered the day it exists: for every operation, every JSON body field gets values of the wrong
  * type (1.5 or "1100" for an integer, a number for a string, ...), strings get a NUL character and
  * instants far outside any sensible range; every path and query parameter gets a NUL (%00); paging
- * gets overflowing and deep values. Each must be refused with a 4xx problem+json whose detail names
+ * gets overflowing and deep values; a read of an unknown id must be a 404. Each must be refused with a 4xx problem+json whose detail names
  * no Java class, never a 2xx and never a 5xx. The request carries a token with the operation's
  * role, so the refusal is about the input.
  */
@@ -103,6 +103,11 @@ public final class HostileInputs {
             tests.add(test(name + ": NUL in a path parameter", verb, template.replaceAll("\\{[^}]+}", "x%00y"), Map.of(),
                     null, Set.of("nul-character")));
         }
+        if (hasPathParam && "GET".equals(verb)) {
+            // an unknown id is "not found", never a 200 with zeros or an empty shell
+            tests.add(test(name + ": an unknown id", verb, template.replaceAll("\\{[^}]+}", "unknown-" + UUID.randomUUID()),
+                    Map.of(), null, Set.of("not-found")));
+        }
         for (JsonNode parameter : parameters) {
             if (!"query".equals(parameter.path("in").asText())) {
                 continue;
@@ -177,7 +182,8 @@ public final class HostileInputs {
         RequestSpecification request = given().urlEncodingEnabled(false).auth().oauth2(Tokens.of(user))
                 .headers(credentials)
                 .header("Idempotency-Key", "hostile-" + UUID.randomUUID())
-                .accept("application/json");
+                // as a browser or a client would: JSON first, but a page (the PSP's pay page) is acceptable too
+                .accept("application/json, text/html;q=0.9, */*;q=0.5");
         if (body != null) {
             request = request.contentType("application/json").body(body.toString());
         }
