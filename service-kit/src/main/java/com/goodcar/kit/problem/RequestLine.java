@@ -12,8 +12,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Refuses, with a problem document, what the HTTP layer would otherwise refuse with an empty body
- * or pass on to fail deeper: a URI or header block over this service's limits (414, 431), and a
- * NUL byte anywhere in the path or query ({@code %00}), which PostgreSQL would refuse with a 500.
+ * or a plain-text page, or pass on to fail deeper: a URI or header block over this service's
+ * limits (414, 431), a NUL byte anywhere in the path or query ({@code %00}), which PostgreSQL would
+ * refuse with a 500, and what the router refuses itself (an invalid Host header).
  * The HTTP codec's own limits are set far above these (service-kit's microprofile-config), so it is
  * these that answer; only a request beyond the codec's limits still gets the codec's bare answer.
  */
@@ -31,6 +32,24 @@ public class RequestLine {
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 1).handler(this::check);
+        // what the router itself refuses (a Host header that is no host[:port], ...) would get Quarkus's
+        // plain-text error page and an ERROR log line per request: a client's mistake is neither
+        router.route().order(Integer.MIN_VALUE + 1).failureHandler(context -> {
+            int status = context.statusCode();
+            if (status >= 400 && status < 500 && !context.response().ended()) {
+                refuse(context, Problem.of(status, "bad-request", "Bad request", clientDetail(status, context.failure())));
+            } else {
+                context.next();
+            }
+        });
+    }
+
+    private static String clientDetail(int status, Throwable failure) {
+        String message = failure == null || failure.getMessage() == null ? "" : failure.getMessage();
+        if (message.contains("'Host' header")) {
+            return "The Host header is missing or is not a valid host[:port].";
+        }
+        return "The request is malformed (HTTP " + status + "); check its request line and headers.";
     }
 
     private void check(RoutingContext context) {

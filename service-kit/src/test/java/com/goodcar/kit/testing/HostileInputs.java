@@ -90,7 +90,22 @@ public final class HostileInputs {
                 given().urlEncodingEnabled(false).get("/q/health?x=" + "a".repeat(6_000)), 414)));
         tests.add(DynamicTest.dynamicTest("headers over the limit: 431 problem", () -> assertHttpLayerProblem(
                 given().header("X-Padding", "b".repeat(20_000)).get("/q/health"), 431)));
+        tests.add(DynamicTest.dynamicTest("a Host header that is no host: 400 problem", () -> {
+            String answer = raw("GET /q/health HTTP/1.1\r\nHost: ZAP%n%s%n%s\r\nConnection: close\r\n\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+            assertTrue(answer.toLowerCase().contains("content-type: application/problem+json"), answer);
+            assertTrue(answer.contains("Host header"), answer);
+        }));
         return tests.stream();
+    }
+
+    /** A request written byte by byte, as no HTTP client library would send it; the whole answer. */
+    private static String raw(String request) throws java.io.IOException {
+        try (var socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
     }
 
     private List<DynamicTest> forOperation(String name, String verb, String template, JsonNode operation) {
