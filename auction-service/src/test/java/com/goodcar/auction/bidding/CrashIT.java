@@ -9,6 +9,7 @@ import com.goodcar.kit.testing.ConsumerGroups;
 import com.goodcar.kit.testing.EventPublisher;
 import com.goodcar.kit.testing.RunDatabase;
 import com.goodcar.kit.testing.ServiceProcess;
+import com.goodcar.kit.testing.StackAddresses;
 import com.goodcar.kit.testing.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -47,7 +48,7 @@ class CrashIT {
     @BeforeAll
     static void database() {
         String run = "auction_crash_" + Long.toString(System.currentTimeMillis(), 36);
-        database = new RunDatabase("127.0.0.1", 5432, "auction", "auction", run);
+        database = StackAddresses.runDatabase("auction", run);
         database.create();
         var config = database.config();
         environment = Map.of(

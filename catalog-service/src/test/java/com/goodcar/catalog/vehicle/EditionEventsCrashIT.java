@@ -11,6 +11,7 @@ import com.goodcar.contracts.catalog.PriceChanged;
 import com.goodcar.contracts.catalog.VehicleListed;
 import com.goodcar.kit.testing.RunDatabase;
 import com.goodcar.kit.testing.ServiceProcess;
+import com.goodcar.kit.testing.StackAddresses;
 import com.goodcar.kit.testing.Tokens;
 import com.goodcar.kit.testing.TopicProbe;
 import io.restassured.http.ContentType;
@@ -65,7 +66,7 @@ class EditionEventsCrashIT {
 
     @BeforeAll
     static void database() {
-        database = new RunDatabase("127.0.0.1", 5432, "catalog", "catalog", "catalog_crash_" + RUN);
+        database = StackAddresses.runDatabase("catalog", "catalog_crash_" + RUN);
         database.create();
         environment = Map.of(
                 "CATALOG_DB_URL", database.config().get("quarkus.datasource.reactive.url"),
@@ -82,7 +83,7 @@ class EditionEventsCrashIT {
         Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
         var slowRelay = new HashMap<>(environment);
         slowRelay.put("KIT_OUTBOX_POLL_INTERVAL", "PT2S");
-        try (var probe = TopicProbe.from(Topics.CATALOG_EDITIONS, "127.0.0.1:9092")) {
+        try (var probe = TopicProbe.from(Topics.CATALOG_EDITIONS, StackAddresses.kafkaBootstrap())) {
             long pendingAtKill;
             try (var service = new ServiceProcess(jar, slowRelay).start(Duration.ofSeconds(90))) {
                 String base = service.baseUri();

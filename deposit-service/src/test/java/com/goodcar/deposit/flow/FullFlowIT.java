@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.goodcar.kit.testing.ConsumerGroups;
 import com.goodcar.kit.testing.RunDatabase;
 import com.goodcar.kit.testing.ServiceProcess;
+import com.goodcar.kit.testing.StackAddresses;
 import com.goodcar.kit.testing.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -40,8 +41,8 @@ class FullFlowIT {
 
     @BeforeAll
     static void start() {
-        auctionDb = new RunDatabase("127.0.0.1", 5432, "auction", "auction", "auction_flow_" + RUN);
-        depositDb = new RunDatabase("127.0.0.1", 5432, "deposit", "deposit", "deposit_flow_" + RUN);
+        auctionDb = StackAddresses.runDatabase("auction", "auction_flow_" + RUN);
+        depositDb = StackAddresses.runDatabase("deposit", "deposit_flow_" + RUN);
         auctionDb.create();
         depositDb.create();
         auction = new ServiceProcess(Path.of("../auction-service/target/quarkus-app/quarkus-run.jar"), Map.of(

@@ -10,6 +10,7 @@ import com.goodcar.kit.testing.ConsumerGroups;
 import com.goodcar.kit.testing.EventPublisher;
 import com.goodcar.kit.testing.RunDatabase;
 import com.goodcar.kit.testing.ServiceProcess;
+import com.goodcar.kit.testing.StackAddresses;
 import com.goodcar.kit.testing.Tokens;
 import io.restassured.path.json.JsonPath;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class RefundCrashIT {
 
     @BeforeAll
     static void database() {
-        database = new RunDatabase("127.0.0.1", 5432, "deposit", "deposit", "deposit_crash_" + RUN);
+        database = StackAddresses.runDatabase("deposit", "deposit_crash_" + RUN);
         database.create();
         environment = Map.of(
                 "DEPOSIT_DB_URL", database.config().get("quarkus.datasource.reactive.url"),

@@ -37,7 +37,9 @@ public final class ConsumerGroups {
     }
 
     public static void awaitAssigned(String groupId, String topic, Duration timeout) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092"))) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                        .getOptionalValue("kafka.bootstrap.servers", String.class).orElse(StackAddresses.kafkaBootstrap())))) {
             int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS)
                     .get(topic).partitions().size();
             Awaitility.await("consumer group " + groupId + " assigned all of " + topic).atMost(timeout)

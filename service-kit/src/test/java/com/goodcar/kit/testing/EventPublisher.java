@@ -36,7 +36,7 @@ public final class EventPublisher implements AutoCloseable {
     /** @param source the CloudEvents source, e.g. "/deposit-service" for the events it would publish */
     public static EventPublisher as(String source) {
         return new EventPublisher(ConfigProvider.getConfig().getOptionalValue("kafka.bootstrap.servers", String.class)
-                .orElse("127.0.0.1:9092"), source);
+                .orElse(StackAddresses.kafkaBootstrap()), source);
     }
 
     /** Publishes and waits for the broker's acknowledgement; returns the event id. */

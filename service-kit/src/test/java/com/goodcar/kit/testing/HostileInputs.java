@@ -115,54 +115,53 @@ public final class HostileInputs {
         String path = template.replaceAll("\\{[^}]+}", "x1");
         boolean hasPathParam = template.contains("{");
         if (hasPathParam) {
-            tests.add(test(name + ": NUL in a path parameter", verb, template.replaceAll("\\{[^}]+}", "x%00y"), Map.of(),
+            tests.add(test(name + ": NUL in a path parameter", verb, template.replaceAll("\\{[^}]+}", "x%00y"),
                     null, Set.of("nul-character")));
         }
         if (hasPathParam && "GET".equals(verb)) {
             // an unknown id is "not found", never a 200 with zeros or an empty shell
             tests.add(test(name + ": an unknown id", verb, template.replaceAll("\\{[^}]+}", "unknown-" + UUID.randomUUID()),
-                    Map.of(), null, Set.of("not-found")));
+                    null, Set.of("not-found")));
         }
         for (JsonNode parameter : parameters) {
             if (!"query".equals(parameter.path("in").asText())) {
                 continue;
             }
             String q = parameter.path("name").asText();
-            tests.add(test(name + ": NUL in query " + q, verb, path + "?" + q + "=a%00b", Map.of(), null,
+            tests.add(test(name + ": NUL in query " + q, verb, path + "?" + q + "=a%00b", null,
                     Set.of("nul-character")));
             String type = schema(parameter.path("schema")).path("type").asText();
             if ("integer".equals(type)) {
                 tests.add(test(name + ": query " + q + " beyond a long", verb,
-                        path + "?" + q + "=99999999999999999999999", Map.of(), null));
-                tests.add(test(name + ": query " + q + " as a fraction", verb, path + "?" + q + "=1.5", Map.of(), null));
+                        path + "?" + q + "=99999999999999999999999", null));
+                tests.add(test(name + ": query " + q + " as a fraction", verb, path + "?" + q + "=1.5", null));
             }
         }
         boolean paged = parameters.stream().anyMatch(p -> "page".equals(p.path("name").asText()))
                 && parameters.stream().anyMatch(p -> "size".equals(p.path("name").asText()));
         if (paged) {
-            tests.add(test(name + ": page x size overflowing an int", verb, path + "?page=2147483647&size=100", Map.of(),
+            tests.add(test(name + ": page x size overflowing an int", verb, path + "?page=2147483647&size=100",
                     null));
-            tests.add(test(name + ": an offset page too deep", verb, path + "?page=101&size=100", Map.of(), null,
+            tests.add(test(name + ": an offset page too deep", verb, path + "?page=101&size=100", null,
                     Set.of("page-too-deep")));
         }
         JsonNode body = operation.path("requestBody").path("content").path("application/json").path("schema");
         if (!body.isMissingNode()) {
             for (var hostile : hostileBodies(schema(body), 0)) {
                 // refused while the body is read: a later layer (validation, the database) never sees it
-                tests.add(test(name + ": body " + hostile.getKey(), verb, path, Map.of(), hostile.getValue(),
+                tests.add(test(name + ": body " + hostile.getKey(), verb, path, hostile.getValue(),
                         Set.of("wrong-type", "refused-value")));
             }
         }
         return tests;
     }
 
-    private DynamicTest test(String name, String verb, String path, Map<String, String> headers, JsonNode body) {
-        return test(name, verb, path, headers, body, Set.of());
+    private DynamicTest test(String name, String verb, String path, JsonNode body) {
+        return test(name, verb, path, body, Set.of());
     }
 
     /** @param types the problem types (slugs) that prove the right layer refused it; empty: any 4xx problem */
-    private DynamicTest test(String name, String verb, String path, Map<String, String> headers, JsonNode body,
-                             Set<String> types) {
+    private DynamicTest test(String name, String verb, String path, JsonNode body, Set<String> types) {
         return DynamicTest.dynamicTest(name, () -> {
             Response response = null;
             for (String user : USERS) {

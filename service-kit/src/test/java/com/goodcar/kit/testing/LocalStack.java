@@ -9,19 +9,19 @@ import java.util.Map;
 /** The processes {@code ./platform} runs on this machine: PostgreSQL, Kafka and Keycloak on loopback. */
 final class LocalStack implements RealStack.Stack {
 
-    private static final String HOST = "127.0.0.1";
+    private static final String HOST = StackAddresses.HOST;
     private RunDatabase runDatabase;
 
     @Override
     public Map<String, String> start(String database, String runDatabaseName) {
-        requireListening("PostgreSQL", 5432);
-        requireListening("Kafka", 9092);
-        requireListening("Keycloak", 8180);
-        runDatabase = new RunDatabase(HOST, 5432, database, database, runDatabaseName);
+        requireListening("PostgreSQL", StackAddresses.POSTGRES_PORT);
+        requireListening("Kafka", StackAddresses.KAFKA_PORT);
+        requireListening("Keycloak", StackAddresses.KEYCLOAK_PORT);
+        runDatabase = StackAddresses.runDatabase(database, runDatabaseName);
         runDatabase.create();
         var config = new HashMap<>(runDatabase.config());
-        config.put("kafka.bootstrap.servers", HOST + ":9092");
-        config.put("quarkus.oidc.auth-server-url", "http://" + HOST + ":8180/realms/goodcar");
+        config.put("kafka.bootstrap.servers", StackAddresses.kafkaBootstrap());
+        config.put("quarkus.oidc.auth-server-url", StackAddresses.realmUrl());
         return config;
     }
 

@@ -48,6 +48,9 @@ public final class ServiceProcess implements AutoCloseable {
                 jar.toString()));
         var builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        // the stack's addresses from the one seam; a test's own environment may still override them
+        builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", StackAddresses.kafkaBootstrap());
+        builder.environment().put("OIDC_AUTH_SERVER_URL", StackAddresses.realmUrl());
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         try {

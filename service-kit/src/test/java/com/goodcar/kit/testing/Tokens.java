@@ -51,7 +51,7 @@ public final class Tokens {
     public static String issuer() {
         // outside a Quarkus test (a test driving a packaged service) the local platform's realm
         return ConfigProvider.getConfig().getOptionalValue("quarkus.oidc.auth-server-url", String.class)
-                .orElse("http://127.0.0.1:8180/realms/goodcar");
+                .orElse(StackAddresses.realmUrl());
     }
 
     private static String fetch(String client, String user) {
