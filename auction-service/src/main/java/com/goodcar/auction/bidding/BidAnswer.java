@@ -46,14 +46,12 @@ public record BidAnswer(int status, Object body) {
             case CLOSED -> Problem.of(410, "lot-closed", "Lot closed", "This lot has closed.");
             case CANCELLED -> Problem.of(410, "lot-cancelled", "Lot cancelled", "This lot was cancelled.");
         };
-        var facts = switch (r.reason()) {
-            case ABOVE_MAXIMUM, RAISE_TOO_LARGE -> Map.of("lotId", lotId, "priceFen", r.priceFen(),
-                    "minimumNextBidFen", r.minimumNextFen(), "maximumAllowedFen", r.maximumAllowedFen(),
-                    "endsAt", r.endsAt().toString());
-            default -> Map.of("lotId", lotId, "priceFen", r.priceFen(), "minimumNextBidFen", r.minimumNextFen(),
-                    "endsAt", r.endsAt().toString());
-        };
-        return new BidAnswer(problem.status(), problem.with(facts));
+        Problem answer = problem.with(Map.of("lotId", lotId, "priceFen", r.priceFen(),
+                "minimumNextBidFen", r.minimumNextFen(), "endsAt", r.endsAt().toString()));
+        if (r.reason() == BidOutcome.Reason.ABOVE_MAXIMUM || r.reason() == BidOutcome.Reason.RAISE_TOO_LARGE) {
+            answer = answer.with("maximumAllowedFen", r.maximumAllowedFen());
+        }
+        return new BidAnswer(problem.status(), answer);
     }
 
     /** The answer as HTTP: problem+json for refusals, with Retry-After when trying again will help. */

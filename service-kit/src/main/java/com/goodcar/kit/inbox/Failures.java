@@ -31,9 +31,6 @@ final class Failures {
                     || "Timeout".equals(t.getMessage())) {
                 return true;
             }
-            if (t.getCause() == t) {
-                break;
-            }
         }
         return false;
     }

@@ -2,7 +2,6 @@ package com.goodcar.kit.inbox;
 
 import com.goodcar.contracts.EventCodec;
 import com.goodcar.contracts.EventEnvelope;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -14,7 +13,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import org.jboss.logging.Logger;
 
@@ -40,7 +38,6 @@ public class Inbox {
     private final EventCodec codec = new EventCodec();
     private final Pool pool;
     private final MeterRegistry meters;
-    private final ConcurrentHashMap<String, Counter> parked = new ConcurrentHashMap<>();
 
     Inbox(Pool pool, MeterRegistry meters) {
         this.pool = pool;
@@ -94,9 +91,7 @@ public class Inbox {
     }
 
     private Uni<Boolean> park(String consumer, EventEnvelope<?> event, PoisonEvent poison) {
-        parked.computeIfAbsent(consumer, c -> Counter.builder("goodcar.events.parked")
-                .description("Events a consumer could not process, parked on the topic's dead-letter queue")
-                .tag("consumer", c).register(meters)).increment();
+        meters.counter("goodcar.events.parked", "consumer", consumer).increment();
         LOG.errorf("inbox %s: parking %s on the dead-letter queue: %s", consumer,
                 event == null ? "a message" : "event " + event.id(), poison.getMessage());
         return Uni.createFrom().failure(poison);

@@ -2,7 +2,6 @@ package com.goodcar.kit.json;
 
 import java.time.temporal.Temporal;
 import java.util.Collection;
-import java.util.Map;
 
 /** What a Java type looks like in JSON, for error details a client can act on (never a class name). */
 public final class JsonShapes {
@@ -30,9 +29,6 @@ public final class JsonShapes {
         }
         if (type.isArray() || Collection.class.isAssignableFrom(type)) {
             return "an array";
-        }
-        if (Map.class.isAssignableFrom(type)) {
-            return "an object";
         }
         return "an object";
     }
