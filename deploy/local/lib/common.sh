@@ -29,10 +29,23 @@ alive() {
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 http_ok() { curl -fsS -o /dev/null --max-time 2 "$1" 2>/dev/null; }
 
+# rotate_log NAME: the last run's log becomes NAME.log.1 (and so on, three kept), so what a crashed
+# process wrote is still there after the next start
+KEPT_LOGS=3
+rotate_log() {
+  local log="$LOGS/$1.log" i
+  [ -s "$log" ] || return 0
+  for ((i = KEPT_LOGS - 1; i >= 1; i--)); do
+    [ -f "$log.$i" ] && mv -f "$log.$i" "$log.$((i + 1))"
+  done
+  mv -f "$log" "$log.1"
+}
+
 # spawn NAME CMD...: background process in its own session (pid = process group), stdout+stderr
-# to its log, pid file
+# to its log (the previous one rotated), pid file
 spawn() {
   local name=$1; shift
+  rotate_log "$name"
   : >"$LOGS/$name.log"
   setsid "$@" >>"$LOGS/$name.log" 2>&1 </dev/null &
   echo $! >"$RUN/$name.pid"

@@ -15,7 +15,7 @@ import com.goodcar.auction.lot.Lot;
 import com.goodcar.contracts.IntegrationEvent;
 import com.goodcar.contracts.auction.AuctionExtended;
 import com.goodcar.contracts.auction.AuctionPriceChanged;
-import com.goodcar.kit.outbox.OutboxRows;
+import com.goodcar.kit.outbox.Outbox;
 import com.goodcar.kit.problem.Problem;
 import com.goodcar.kit.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -43,10 +43,10 @@ public class NaiveBidding {
     static final String OWNER = "naive-bench";
 
     private final Pool pool;
-    private final OutboxRows outbox;
+    private final Outbox outbox;
     private final Clock clock;
 
-    NaiveBidding(Pool pool, OutboxRows outbox, Clock clock) {
+    NaiveBidding(Pool pool, Outbox outbox, Clock clock) {
         this.pool = pool;
         this.outbox = outbox;
         this.clock = clock;

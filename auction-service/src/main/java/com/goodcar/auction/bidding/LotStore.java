@@ -8,7 +8,7 @@ import com.goodcar.auction.lot.Lot;
 import com.goodcar.auction.lot.LotRules;
 import com.goodcar.auction.lot.LotStatus;
 import com.goodcar.contracts.IntegrationEvent;
-import com.goodcar.kit.outbox.OutboxRows;
+import com.goodcar.kit.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -23,14 +23,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
@@ -56,14 +54,21 @@ public class LotStore {
                              max_digest, prev_hash, hash, idempotency_key)
             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)""";
 
-    private static final JdbcStatement SAVE_JDBC = JdbcStatement.of(SAVE);
-    private static final JdbcStatement INSERT_BID_JDBC = JdbcStatement.of(INSERT_BID);
+    // the writer's JDBC forms of SAVE and INSERT_BID, their parameters in the order of saveValues/bidValues
+    private static final String SAVE_JDBC = """
+            update lot set status = ?, ends_at = ?, price_fen = ?, leader_id = ?, leader_max_fen = ?,
+                bid_count = ?, last_seq = ?, last_hash = ?, lease_until = ?, closed_at = ?
+            where id = ? and owner_epoch = ?""";
+    private static final String INSERT_BID_JDBC = """
+            insert into bid (lot_id, seq, at, bidder_id, bidder_code, max_fen, price_fen, leader_code, ends_at,
+                             max_digest, prev_hash, hash, idempotency_key)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final Pool pool;
     private final DataSource jdbc;
-    private final OutboxRows outbox;
+    private final Outbox outbox;
 
-    LotStore(Pool pool, DataSource jdbc, OutboxRows outbox) {
+    LotStore(Pool pool, DataSource jdbc, Outbox outbox) {
         this.pool = pool;
         this.jdbc = jdbc;
         this.outbox = outbox;
@@ -154,8 +159,11 @@ public class LotStore {
     }
 
     private static boolean executeSave(Connection connection, LotRecord record, Instant leaseUntil) throws SQLException {
-        try (PreparedStatement save = connection.prepareStatement(SAVE_JDBC.sql())) {
-            SAVE_JDBC.bind(save, saveTuple(record, leaseUntil));
+        try (PreparedStatement save = connection.prepareStatement(SAVE_JDBC)) {
+            List<Object> values = saveValues(record, leaseUntil);
+            // the WHERE's id and epoch come first in the reactive form, last in this one
+            bind(save, values.subList(2, values.size()), 0);
+            bind(save, values.subList(0, 2), values.size() - 2);
             return save.executeUpdate() == 1;
         }
     }
@@ -164,57 +172,40 @@ public class LotStore {
         if (bids.isEmpty()) {
             return;
         }
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_BID_JDBC.sql())) {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_BID_JDBC)) {
             for (BidRow bid : bids) {
-                INSERT_BID_JDBC.bind(insert, bidTuple(bid));
+                bind(insert, bidValues(bid), 0);
                 insert.addBatch();
             }
             insert.executeBatch();
         }
     }
 
-    /** A statement written for the reactive client ($1, $2 … in any order) as JDBC wants it (? in order). */
-    record JdbcStatement(String sql, int[] tupleIndexes) {
-
-        static JdbcStatement of(String reactiveSql) {
-            var matcher = Pattern.compile("\\$(\\d+)").matcher(reactiveSql);
-            var indexes = new ArrayList<Integer>();
-            while (matcher.find()) {
-                indexes.add(Integer.parseInt(matcher.group(1)) - 1);
-            }
-            return new JdbcStatement(matcher.replaceAll("?"), indexes.stream().mapToInt(Integer::intValue).toArray());
-        }
-
-        void bind(PreparedStatement statement, Tuple values) throws SQLException {
-            for (int i = 0; i < tupleIndexes.length; i++) {
-                Object value = values.getValue(tupleIndexes[i]);
-                if (value == null) {
-                    statement.setNull(i + 1, Types.NULL);
-                } else {
-                    statement.setObject(i + 1, value);
-                }
+    private static void bind(PreparedStatement statement, List<Object> values, int offset) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            Object value = values.get(i);
+            if (value == null) {
+                statement.setNull(offset + i + 1, Types.NULL);
+            } else {
+                statement.setObject(offset + i + 1, value);
             }
         }
     }
 
     /** Writes the lot row on the caller's transaction if its epoch still matches; false if it does not. */
     public static Uni<Boolean> save(SqlConnection connection, LotRecord record, Instant leaseUntil) {
-        return connection.preparedQuery(SAVE).execute(saveTuple(record, leaseUntil)).map(saved -> saved.rowCount() == 1);
+        return connection.preparedQuery(SAVE).execute(Tuple.from(saveValues(record, leaseUntil)))
+                .map(saved -> saved.rowCount() == 1);
     }
 
-    private static Tuple saveTuple(LotRecord record, Instant leaseUntil) {
+    /** SAVE's parameters, $1 to $12. */
+    private static List<Object> saveValues(LotRecord record, Instant leaseUntil) {
         Lot lot = record.lot();
         Leader leader = lot.leader();
-        Tuple save = Tuple.from(List.of(lot.id(), record.epoch(), lot.status().name(), utc(lot.endsAt()),
-                lot.priceFen()));
-        save.addValue(leader == null ? null : leader.bidderId());
-        save.addValue(leader == null ? null : leader.maxFen());
-        save.addValue(lot.bidCount());
-        save.addValue(lot.lastSeq());
-        save.addValue(record.lastHash());
-        save.addValue(leaseUntil == null ? null : utc(leaseUntil));
-        save.addValue(record.closedAt() == null ? null : utc(record.closedAt()));
-        return save;
+        return java.util.Arrays.asList(lot.id(), record.epoch(), lot.status().name(), utc(lot.endsAt()),
+                lot.priceFen(), leader == null ? null : leader.bidderId(), leader == null ? null : leader.maxFen(),
+                lot.bidCount(), lot.lastSeq(), record.lastHash(), leaseUntil == null ? null : utc(leaseUntil),
+                record.closedAt() == null ? null : utc(record.closedAt()));
     }
 
     /** Appends accepted bids to the log on the caller's transaction. */
@@ -222,15 +213,17 @@ public class LotStore {
         if (bids.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return connection.preparedQuery(INSERT_BID).executeBatch(bids.stream().map(LotStore::bidTuple).toList())
+        return connection.preparedQuery(INSERT_BID)
+                .executeBatch(bids.stream().map(bid -> Tuple.from(bidValues(bid))).toList())
                 .replaceWithVoid();
     }
 
-    private static Tuple bidTuple(BidRow row) {
+    /** INSERT_BID's parameters, in order. */
+    private static List<Object> bidValues(BidRow row) {
         LogEntry e = row.entry();
-        return Tuple.from(new ArrayList<>(java.util.Arrays.asList(e.lotId(), e.seq(), utc(e.at()), row.bidderId(),
-                e.bidderCode(), e.maxFen(), e.priceFen(), e.leaderCode(), utc(e.endsAt()), e.maxDigest(), e.prevHash(),
-                e.hash(), row.idempotencyKey())));
+        return java.util.Arrays.asList(e.lotId(), e.seq(), utc(e.at()), row.bidderId(), e.bidderCode(), e.maxFen(),
+                e.priceFen(), e.leaderCode(), utc(e.endsAt()), e.maxDigest(), e.prevHash(), e.hash(),
+                row.idempotencyKey());
     }
 
     public static LotRecord record(Row row) {

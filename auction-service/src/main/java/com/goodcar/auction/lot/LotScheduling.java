@@ -2,7 +2,7 @@ package com.goodcar.auction.lot;
 
 import com.goodcar.auction.log.BidLogChain;
 import com.goodcar.contracts.auction.AuctionScheduled;
-import com.goodcar.kit.outbox.OutboxRows;
+import com.goodcar.kit.outbox.Outbox;
 import com.goodcar.kit.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -35,10 +35,10 @@ public class LotScheduling {
 
     private final SecureRandom random = new SecureRandom();
     private final Pool pool;
-    private final OutboxRows outbox;
+    private final Outbox outbox;
     private final Clock clock;
 
-    LotScheduling(Pool pool, OutboxRows outbox, Clock clock) {
+    LotScheduling(Pool pool, Outbox outbox, Clock clock) {
         this.pool = pool;
         this.outbox = outbox;
         this.clock = clock;

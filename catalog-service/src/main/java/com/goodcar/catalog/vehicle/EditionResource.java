@@ -4,7 +4,6 @@ import com.goodcar.kit.paging.Page;
 import com.goodcar.kit.paging.PageRequest;
 import com.goodcar.kit.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -71,7 +70,6 @@ public class EditionResource {
     @PUT
     @Path("{code}/price")
     @RolesAllowed("operator")
-    @WithTransaction
     public Uni<EditionView> changePrice(@PathParam("code") String code, @NotNull @Valid PriceUpdate update) {
         return editions.changePrice(code, update, caller.getPrincipal().getName()).map(EditionView::of);
     }

@@ -105,7 +105,6 @@ public class ModelResource {
     @POST
     @Path("{code}/editions")
     @RolesAllowed("operator")
-    @WithTransaction
     public Uni<Response> listEdition(@PathParam("code") String code, @NotNull @Valid NewEdition draft) {
         return editions.list(code, draft).map(edition -> Response
                 .created(URI.create("/editions/" + edition.code)).entity(EditionView.of(edition)).build());

@@ -8,7 +8,7 @@ import com.goodcar.deposit.ledger.JournalEntry;
 import com.goodcar.deposit.ledger.Movement;
 import com.goodcar.deposit.psp.PaymentNotification;
 import com.goodcar.deposit.refund.RefundRows;
-import com.goodcar.kit.outbox.OutboxRows;
+import com.goodcar.kit.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -46,10 +46,10 @@ public class Captures {
 
     private final Pool pool;
     private final Journal journal;
-    private final OutboxRows outbox;
+    private final Outbox outbox;
     private final Clock clock;
 
-    Captures(Pool pool, Journal journal, OutboxRows outbox, Clock clock) {
+    Captures(Pool pool, Journal journal, Outbox outbox, Clock clock) {
         this.pool = pool;
         this.journal = journal;
         this.outbox = outbox;

@@ -8,7 +8,7 @@ import com.goodcar.deposit.ledger.Movement;
 import com.goodcar.deposit.psp.PaymentProvider;
 import com.goodcar.deposit.psp.PaymentProvider.RefundOrder;
 import com.goodcar.deposit.psp.PaymentProvider.RefundResult;
-import com.goodcar.kit.outbox.OutboxRows;
+import com.goodcar.kit.outbox.Outbox;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -44,7 +44,7 @@ public class Refunds {
     private final Pool pool;
     private final PaymentProvider provider;
     private final Journal journal;
-    private final OutboxRows outbox;
+    private final Outbox outbox;
     private final Clock clock;
     private final int batch;
     private final int maxAttempts;
@@ -53,7 +53,7 @@ public class Refunds {
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean stopping;
 
-    Refunds(Pool pool, PaymentProvider provider, Journal journal, OutboxRows outbox, Clock clock,
+    Refunds(Pool pool, PaymentProvider provider, Journal journal, Outbox outbox, Clock clock,
             @ConfigProperty(name = "deposit.refunds.batch") int batch,
             @ConfigProperty(name = "deposit.refunds.max-attempts") int maxAttempts,
             @ConfigProperty(name = "deposit.refunds.request-lease") Duration lease) {

@@ -8,7 +8,7 @@ import com.goodcar.deposit.deposit.Lifecycle;
 import com.goodcar.deposit.ledger.Journal;
 import com.goodcar.deposit.ledger.JournalEntry;
 import com.goodcar.deposit.ledger.Movement;
-import com.goodcar.kit.outbox.OutboxRows;
+import com.goodcar.kit.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -31,9 +31,9 @@ public class OrderSettlement {
     private static final Logger LOG = Logger.getLogger(OrderSettlement.class);
 
     private final Journal journal;
-    private final OutboxRows outbox;
+    private final Outbox outbox;
 
-    OrderSettlement(Journal journal, OutboxRows outbox) {
+    OrderSettlement(Journal journal, Outbox outbox) {
         this.journal = journal;
         this.outbox = outbox;
     }

@@ -3,17 +3,20 @@ package com.goodcar.kit.inbox;
 import com.goodcar.contracts.EventCodec;
 import com.goodcar.contracts.EventEnvelope;
 import io.micrometer.core.instrument.MeterRegistry;
+import com.goodcar.kit.retention.AgedRows;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,16 +35,23 @@ import org.jboss.logging.Logger;
 public class Inbox {
 
     private static final Logger LOG = Logger.getLogger(Inbox.class);
+    private static final AgedRows PROCESSED = new AgedRows("processed_event", "processed_at", "processed event ids");
     private static final Duration FIRST_RETRY = Duration.ofMillis(200);
     private static final Duration LONGEST_RETRY = Duration.ofSeconds(10);
 
     private final EventCodec codec = new EventCodec();
     private final Pool pool;
     private final MeterRegistry meters;
+    private final Clock clock;
+    private final Duration retention;
 
-    Inbox(Pool pool, MeterRegistry meters) {
+    /** @param retention how long an event id is remembered: longer than any topic keeps a message to redeliver */
+    Inbox(Pool pool, MeterRegistry meters, Clock clock,
+          @ConfigProperty(name = "kit.inbox.retention", defaultValue = "P30D") Duration retention) {
         this.pool = pool;
         this.meters = meters;
+        this.clock = clock;
+        this.retention = retention;
     }
 
     /**
@@ -84,10 +94,21 @@ public class Inbox {
                                BiFunction<SqlConnection, EventEnvelope<?>, Uni<Void>> effect) {
         return pool.withTransaction(connection -> connection
                 .preparedQuery("insert into processed_event (consumer, event_id, type, processed_at) values ($1, $2, $3, $4) on conflict do nothing")
-                .execute(Tuple.of(consumer, UUID.fromString(event.id()), event.type(), OffsetDateTime.now(ZoneOffset.UTC)))
+                .execute(Tuple.of(consumer, UUID.fromString(event.id()), event.type(),
+                        clock.instant().atOffset(ZoneOffset.UTC)))
                 .chain(rows -> rows.rowCount() == 0
                         ? Uni.createFrom().item(false)
                         : effect.apply(connection, event).replaceWith(true)));
+    }
+
+    @Scheduled(identity = "inbox-prune", every = "${kit.inbox.prune-every:1h}", delayed = "1m")
+    Uni<Void> pruneOnSchedule() {
+        return prune().replaceWithVoid();
+    }
+
+    /** Completes with how many rows it deleted. */
+    public Uni<Integer> prune() {
+        return PROCESSED.deleteOlderThan(pool, clock.instant().minus(retention));
     }
 
     private Uni<Boolean> park(String consumer, EventEnvelope<?> event, PoisonEvent poison) {

@@ -1,18 +1,22 @@
 package com.goodcar.kit.outbox;
 
 import io.quarkus.runtime.StartupEvent;
+import com.goodcar.kit.retention.AgedRows;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
-import jakarta.enterprise.event.Observes;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,7 +24,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
-import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,9 +38,14 @@ import org.jboss.logging.Logger;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final AgedRows PUBLISHED = new AgedRows("outbox_message", "published_at", "published messages");
     private static final long RELAY_LOCK = 0x6f7574626f78L; // "outbox"
 
-    private final Mutiny.SessionFactory sessions;
+    private static final String PENDING = """
+            select position, topic, message_key, payload from outbox_message
+            where published_at is null order by position limit $1""";
+
+    private final Pool pool;
     private final MutinyEmitter<String> kafka;
     private final Clock clock;
     private final int batchSize;
@@ -47,13 +55,13 @@ public class OutboxRelay {
     private volatile boolean paused;
     private volatile boolean failing;
 
-    OutboxRelay(Mutiny.SessionFactory sessions,
+    OutboxRelay(Pool pool,
                 @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048)
                 MutinyEmitter<String> kafka,
                 Clock clock,
                 @ConfigProperty(name = "kit.outbox.batch-size", defaultValue = "500") int batchSize,
                 @ConfigProperty(name = "kit.outbox.retention", defaultValue = "P7D") Duration retention) {
-        this.sessions = sessions;
+        this.pool = pool;
         this.kafka = kafka;
         this.clock = clock;
         this.batchSize = batchSize;
@@ -67,19 +75,9 @@ public class OutboxRelay {
             if (!relaying.compareAndSet(false, true)) {
                 return; // the previous batch is still on its way
             }
-            // Hibernate Reactive wants a duplicated context marked safe, as a request would have
-            Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-            VertxContextSafetyToggle.setContextSafe(context, true);
-            context.runOnContext(ignored -> {
-                try {
-                    relayBatch().onFailure().invoke(this::reportFailure)
-                            .eventually(() -> relaying.set(false))
-                            .subscribe().with(n -> { }, failure -> { });
-                } catch (RuntimeException e) {
-                    relaying.set(false);
-                    reportFailure(e);
-                }
-            });
+            relayBatch().onFailure().invoke(this::reportFailure)
+                    .eventually(() -> relaying.set(false))
+                    .subscribe().with(n -> { }, failure -> { });
         });
     }
 
@@ -88,15 +86,12 @@ public class OutboxRelay {
         if (paused) {
             return Uni.createFrom().item(0);
         }
-        return sessions.withTransaction(session -> session
-                .createNativeQuery("select pg_try_advisory_xact_lock(" + RELAY_LOCK + ")", Boolean.class)
-                .getSingleResult()
-                .chain(locked -> !locked ? Uni.createFrom().item(0) : session
-                        .createSelectionQuery("from OutboxMessage where publishedAt is null order by position",
-                                OutboxMessage.class)
-                        .setMaxResults(batchSize)
-                        .getResultList()
-                        .chain(batch -> publish(batch).chain(() -> markPublished(session, batch)))));
+        return pool.withTransaction(connection -> connection
+                .query("select pg_try_advisory_xact_lock(" + RELAY_LOCK + ")").execute()
+                .chain(locked -> !locked.iterator().next().getBoolean(0) ? Uni.createFrom().item(0) : connection
+                        .preparedQuery(PENDING).execute(Tuple.of(batchSize))
+                        .map(OutboxRelay::pending)
+                        .chain(batch -> publish(batch).chain(() -> markPublished(connection, batch)))));
     }
 
     /** Stops publishing: committed messages wait in the table, as they would while the process is down. */
@@ -112,48 +107,57 @@ public class OutboxRelay {
         return published.get();
     }
 
-    @Scheduled(identity = "outbox-prune", every = "1h", delayed = "1m")
-    Uni<Void> prune() {
-        return sessions.withTransaction(session -> session
-                .createMutationQuery("delete from OutboxMessage where publishedAt < :before")
-                .setParameter("before", clock.instant().minus(retention))
-                .executeUpdate()
-                .invoke(n -> {
-                    if (n > 0) {
-                        LOG.infof("outbox: pruned %d messages published before the last %s", n, retention);
-                    }
-                })).replaceWithVoid();
+    /** Published rows are kept a while for an operator's questions, then dropped: the table does not grow forever. */
+    @Scheduled(identity = "outbox-prune", every = "${kit.outbox.prune-every:1h}", delayed = "1m")
+    Uni<Void> pruneOnSchedule() {
+        return prune().replaceWithVoid();
     }
 
-    private Uni<Void> publish(List<OutboxMessage> batch) {
+    /** Completes with how many rows it deleted. */
+    public Uni<Integer> prune() {
+        return PUBLISHED.deleteOlderThan(pool, clock.instant().minus(retention));
+    }
+
+    private record Pending(long position, String topic, String key, String payload) {
+    }
+
+    private static List<Pending> pending(io.vertx.mutiny.sqlclient.RowSet<Row> rows) {
+        var batch = new ArrayList<Pending>(rows.size());
+        for (Row row : rows) {
+            batch.add(new Pending(row.getLong(0), row.getString(1), row.getString(2), row.getString(3)));
+        }
+        return batch;
+    }
+
+    private Uni<Void> publish(List<Pending> batch) {
         if (batch.isEmpty() || paused) {
             // paused between select and send: roll back and leave the rows for later
             return batch.isEmpty() ? Uni.createFrom().voidItem()
                     : Uni.createFrom().failure(new RelayPaused());
         }
         List<Uni<Void>> sends = batch.stream()
-                .map(m -> kafka.sendMessage(Message.of(m.payload).addMetadata(
-                        OutgoingKafkaRecordMetadata.<String>builder().withKey(m.key).withTopic(m.topic).build())))
+                .map(m -> kafka.sendMessage(Message.of(m.payload()).addMetadata(
+                        OutgoingKafkaRecordMetadata.<String>builder().withKey(m.key()).withTopic(m.topic()).build())))
                 .toList();
         return Uni.join().all(sends).andFailFast().replaceWithVoid();
     }
 
-    private Uni<Integer> markPublished(Mutiny.Session session, List<OutboxMessage> batch) {
+    private Uni<Integer> markPublished(SqlConnection connection, List<Pending> batch) {
         if (batch.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        List<Long> positions = batch.stream().map(m -> m.position).toList();
-        return session.createMutationQuery("update OutboxMessage set publishedAt = :now where position in :positions")
-                .setParameter("now", clock.instant())
-                .setParameter("positions", positions)
-                .executeUpdate()
-                .invoke(n -> {
+        Long[] positions = batch.stream().map(Pending::position).toArray(Long[]::new);
+        return connection.preparedQuery("update outbox_message set published_at = $1 where position = any($2)")
+                .execute(Tuple.of(clock.instant().atOffset(ZoneOffset.UTC), positions))
+                .map(rows -> {
+                    int n = rows.rowCount();
                     published.addAndGet(n);
                     if (failing) {
                         failing = false;
                         LOG.info("outbox: publishing again");
                     }
-                    LOG.debugf("outbox: published %d messages up to position %d", n, positions.getLast());
+                    LOG.debugf("outbox: published %d messages up to position %d", n, positions[positions.length - 1]);
+                    return n;
                 });
     }
 

@@ -5,10 +5,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Points a service's tests at real PostgreSQL, Kafka and Keycloak. By default they are the local
- * processes that {@code ./platform test} starts; with {@code -Dgoodcar.test.infra=containers} the
- * same tests run on Testcontainers instead. Each run gets its own database, so runs never see each
- * other's rows.
+ * Points a service's tests at real PostgreSQL, Kafka and Keycloak: the local processes that
+ * {@code ./platform test} starts (there is no container engine to run them in). Each run gets its
+ * own database, so runs never see each other's rows.
  *
  * <p>Init arg {@code database}: the service's database (and role) name, e.g. {@code catalog}.
  */
@@ -26,8 +25,7 @@ public class RealStack implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        boolean containers = "containers".equals(System.getProperty("goodcar.test.infra", "local"));
-        stack = containers ? new ContainerStack() : new LocalStack();
+        stack = new LocalStack();
         var config = new HashMap<>(stack.start(database, database + "_" + RUN_ID));
         config.put("goodcar.test.run-id", RUN_ID);
         return config;
