@@ -1,7 +1,7 @@
 package com.goodcar.deposit.deposit;
 
-import com.goodcar.deposit.psp.PaymentProvider;
-import com.goodcar.deposit.psp.PaymentProvider.PaymentOrder;
+import com.goodcar.kit.payment.PaymentProvider;
+import com.goodcar.kit.payment.PaymentProvider.PaymentOrder;
 import com.goodcar.kit.idempotency.IdempotencyLock;
 import com.goodcar.kit.problem.Problem;
 import com.goodcar.kit.problem.ProblemException;
@@ -34,7 +34,7 @@ public class Deposits {
     private final String notifyUrl;
 
     Deposits(Pool pool, PaymentProvider provider, Clock clock,
-             @ConfigProperty(name = "deposit.psp.notify-url") String notifyUrl) {
+             @ConfigProperty(name = "psp.notify-url") String notifyUrl) {
         this.pool = pool;
         this.provider = provider;
         this.clock = clock;

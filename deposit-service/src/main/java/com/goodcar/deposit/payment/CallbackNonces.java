@@ -25,13 +25,13 @@ public class CallbackNonces {
     private final Duration kept;
 
     CallbackNonces(Pool pool, Clock clock,
-                   @ConfigProperty(name = "deposit.psp.callback-max-age") Duration maxAge) {
+                   @ConfigProperty(name = "psp.callback-max-age") Duration maxAge) {
         this.pool = pool;
         this.clock = clock;
         this.kept = maxAge.multipliedBy(2).plus(MARGIN);
     }
 
-    @Scheduled(identity = "callback-nonce-prune", every = "${deposit.psp.nonce-prune-every:10m}", delayed = "1m")
+    @Scheduled(identity = "callback-nonce-prune", every = "${psp.nonce-prune-every:10m}", delayed = "1m")
     Uni<Void> pruneOnSchedule() {
         return prune().replaceWithVoid();
     }

@@ -1,8 +1,9 @@
 package com.goodcar.deposit.payment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.goodcar.deposit.psp.CallbackSignature;
-import com.goodcar.deposit.psp.PaymentNotification;
+import com.goodcar.kit.payment.CallbackCheck;
+import com.goodcar.kit.payment.CallbackSignature;
+import com.goodcar.kit.payment.PaymentNotification;
 import com.goodcar.kit.problem.Problem;
 import com.goodcar.kit.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -38,8 +39,8 @@ public class CallbackResource {
     private final ObjectMapper json;
 
     CallbackResource(Captures captures, ObjectMapper json, Clock clock,
-                     @ConfigProperty(name = "deposit.psp.callback-secret") String secret,
-                     @ConfigProperty(name = "deposit.psp.callback-max-age") Duration maxAge) {
+                     @ConfigProperty(name = "psp.callback-secret") String secret,
+                     @ConfigProperty(name = "psp.callback-max-age") Duration maxAge) {
         this.captures = captures;
         this.json = json;
         this.check = new CallbackCheck(new CallbackSignature(secret), maxAge, clock);

@@ -6,7 +6,7 @@ import com.goodcar.deposit.deposit.Lifecycle;
 import com.goodcar.deposit.ledger.Journal;
 import com.goodcar.deposit.ledger.JournalEntry;
 import com.goodcar.deposit.ledger.Movement;
-import com.goodcar.deposit.psp.PaymentNotification;
+import com.goodcar.kit.payment.PaymentNotification;
 import com.goodcar.deposit.refund.RefundRows;
 import com.goodcar.kit.outbox.Outbox;
 import io.smallrye.mutiny.Uni;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.goodcar.kit.testing.ConsumerGroups;
+import com.goodcar.kit.testing.PspSandbox;
 import com.goodcar.kit.testing.RunDatabase;
 import com.goodcar.kit.testing.ServiceProcess;
 import com.goodcar.kit.testing.StackAddresses;
@@ -38,6 +39,7 @@ class FullFlowIT {
     private static RunDatabase depositDb;
     private static ServiceProcess auction;
     private static ServiceProcess deposit;
+    private static PspSandbox sandbox;
 
     @BeforeAll
     static void start() {
@@ -45,6 +47,7 @@ class FullFlowIT {
         depositDb = StackAddresses.runDatabase("deposit", "deposit_flow_" + RUN);
         auctionDb.create();
         depositDb.create();
+        sandbox = PspSandbox.started(RUN);
         auction = new ServiceProcess(Path.of("../auction-service/target/quarkus-app/quarkus-run.jar"), Map.of(
                 "AUCTION_DB_URL", auctionDb.config().get("quarkus.datasource.reactive.url"),
                 "AUCTION_DB_JDBC_URL", auctionDb.config().get("quarkus.datasource.jdbc.url"),
@@ -55,6 +58,7 @@ class FullFlowIT {
                 "DEPOSIT_DB_URL", depositDb.config().get("quarkus.datasource.reactive.url"),
                 "DEPOSIT_DB_JDBC_URL", depositDb.config().get("quarkus.datasource.jdbc.url"),
                 "DEPOSIT_PSP_PROVIDER", "sandbox",
+                "DEPOSIT_PSP_URL", sandbox.url(),
                 "MP_MESSAGING_INCOMING_AUCTION_LOTS_GROUP_ID", "deposit-flow-" + RUN,
                 "MP_MESSAGING_INCOMING_ORDER_ORDERS_GROUP_ID", "deposit-flow-" + RUN,
                 "MP_MESSAGING_INCOMING_AUCTION_LOTS_AUTO_OFFSET_RESET", "latest",
@@ -73,6 +77,9 @@ class FullFlowIT {
         }
         if (deposit != null) {
             deposit.close();
+        }
+        if (sandbox != null) {
+            sandbox.close();
         }
         auctionDb.drop();
         depositDb.drop();

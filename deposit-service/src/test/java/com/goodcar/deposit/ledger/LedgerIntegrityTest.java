@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.goodcar.deposit.PaidHolds;
+import com.goodcar.kit.testing.PspSandbox;
 import com.goodcar.kit.testing.RealStack;
 import com.goodcar.kit.testing.TestDatabase;
 import io.quarkus.test.common.ResourceArg;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 /** The database itself refuses an unbalanced entry and any edit of the books, whatever the code does. */
 @QuarkusTest
 @WithTestResource(value = RealStack.class, initArgs = @ResourceArg(name = "database", value = "deposit"))
+@WithTestResource(PspSandbox.class)
 class LedgerIntegrityTest {
 
     @Test

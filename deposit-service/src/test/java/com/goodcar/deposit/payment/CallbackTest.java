@@ -10,7 +10,8 @@ import static org.hamcrest.Matchers.lessThan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.goodcar.deposit.psp.CallbackSignature;
+import com.goodcar.kit.payment.CallbackSignature;
+import com.goodcar.kit.testing.PspSandbox;
 import com.goodcar.kit.testing.RealStack;
 import com.goodcar.kit.testing.TestDatabase;
 import io.quarkus.test.common.ResourceArg;
@@ -30,13 +31,17 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(value = RealStack.class, initArgs = @ResourceArg(name = "database", value = "deposit"))
+@WithTestResource(PspSandbox.class)
 class CallbackTest {
 
-    @ConfigProperty(name = "deposit.psp.callback-secret")
+    @ConfigProperty(name = "psp.callback-secret")
     String secret;
 
-    @ConfigProperty(name = "deposit.psp.merchant-key", defaultValue = "sandbox-merchant-key")
+    @ConfigProperty(name = "psp.merchant-key", defaultValue = "sandbox-merchant-key")
     String merchantKey;
+
+    @ConfigProperty(name = "psp.url")
+    String pspUrl;
 
     @Test
     void forgedStaleReplayedAlteredAndUnknownCallbacksAreRefusedAndChangeNothing() {
@@ -78,10 +83,10 @@ class CallbackTest {
         pay(first);
         // and the provider delivers each callback three times, interleaved
         for (String payment : new String[] {p1, p2, p1, p2}) {
-            given().header("X-Merchant-Key", merchantKey).post("/psp-sandbox/v1/payments/" + payment + "/notifications")
+            given().header("X-Merchant-Key", merchantKey).post(pspUrl + "/v1/payments/" + payment + "/notifications")
                     .then().statusCode(lessThan(300));
         }
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> TestDatabase.number(
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> PspSandbox.number(
                 "select count(*) from psp_delivery d join psp_notification n on n.id = d.notification_id "
                         + "where n.merchant_payment_id in (?, ?) and d.status = 200", p1, p2) == 6);
         String refunded = TestDatabase.text("select payment_id from refund where deposit_id = ?", deposit);
@@ -92,7 +97,7 @@ class CallbackTest {
                 "select count(*) from refund where deposit_id = ? and state = 'SUCCEEDED'", deposit) == 1);
         assertEquals("HELD", state(deposit));
         assertEquals(1, TestDatabase.number("select count(*) from refund where deposit_id = ?", deposit));
-        assertEquals(1, TestDatabase.number("select count(*) from psp_refund where merchant_payment_id = ?", refunded),
+        assertEquals(1, PspSandbox.number("select count(*) from psp_refund where merchant_payment_id = ?", refunded),
                 "the provider was asked once");
         assertEquals(1, TestDatabase.number("select count(*) from journal_entry where movement = 'CAPTURE' and deposit_id = ?",
                 deposit));

@@ -8,6 +8,7 @@ import com.goodcar.contracts.auction.AuctionClosed;
 import com.goodcar.deposit.PaidHolds;
 import com.goodcar.kit.testing.ConsumerGroups;
 import com.goodcar.kit.testing.EventPublisher;
+import com.goodcar.kit.testing.PspSandbox;
 import com.goodcar.kit.testing.RunDatabase;
 import com.goodcar.kit.testing.ServiceProcess;
 import com.goodcar.kit.testing.StackAddresses;
@@ -35,16 +36,19 @@ class RefundCrashIT {
     private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
     private static final String GROUP = "deposit-crash-" + RUN;
     private static RunDatabase database;
+    private static PspSandbox sandbox;
     private static Map<String, String> environment;
 
     @BeforeAll
     static void database() {
         database = StackAddresses.runDatabase("deposit", "deposit_crash_" + RUN);
         database.create();
+        sandbox = PspSandbox.started(RUN);
         environment = Map.of(
                 "DEPOSIT_DB_URL", database.config().get("quarkus.datasource.reactive.url"),
                 "DEPOSIT_DB_JDBC_URL", database.config().get("quarkus.datasource.jdbc.url"),
                 "DEPOSIT_PSP_PROVIDER", "sandbox",
+                "DEPOSIT_PSP_URL", sandbox.url(),
                 "DEPOSIT_REFUND_LEASE", "3S",
                 "MP_MESSAGING_INCOMING_AUCTION_LOTS_GROUP_ID", GROUP,
                 "MP_MESSAGING_INCOMING_AUCTION_LOTS_AUTO_OFFSET_RESET", "latest",
@@ -54,6 +58,7 @@ class RefundCrashIT {
 
     @AfterAll
     static void drop() {
+        sandbox.close();
         database.drop();
     }
 
@@ -66,6 +71,7 @@ class RefundCrashIT {
              var auction = EventPublisher.as("/auction-service")) {
             ConsumerGroups.awaitAssigned(GROUP, "auction.lots", Duration.ofSeconds(60));
             assertEquals(HOLDS, number(PaidHolds.sql(HOLDS), lot));
+            assertEquals(HOLDS, PspSandbox.number(PaidHolds.providerSql(HOLDS), lot));
             auction.publish(new AuctionClosed(lot, "E", "UNSOLD", null, null, null, 10_000, 0, Instant.now()));
             Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() ->
                     number("select count(*) from refund where lot_id = ? and state = 'SUCCEEDED'", lot) > 0);
@@ -79,9 +85,9 @@ class RefundCrashIT {
             Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() ->
                     number("select count(*) from deposit where lot_id = ? and state = 'REFUNDED'", lot) == HOLDS);
             assertEquals(HOLDS, number("select count(*) from deposit where lot_id = ?", lot), "one final state each");
-            assertEquals(HOLDS, number("select count(distinct merchant_payment_id) from psp_refund "
+            assertEquals(HOLDS, PspSandbox.number("select count(distinct merchant_payment_id) from psp_refund "
                     + "where merchant_payment_id like ?", "pay-" + lot + "-%"));
-            assertEquals(HOLDS, number("select count(*) from psp_refund where merchant_payment_id like ?",
+            assertEquals(HOLDS, PspSandbox.number("select count(*) from psp_refund where merchant_payment_id like ?",
                     "pay-" + lot + "-%"), "the provider refunded each payment once (" + inFlight
                     + " requests were in flight at the kill)");
             JsonPath check = given().auth().oauth2(Tokens.of("olga")).get(restarted.baseUri() + "/ledger/check")
@@ -92,17 +98,7 @@ class RefundCrashIT {
         }
     }
 
-    private static long number(String sql, Object... params) throws SQLException {
-        try (var connection = DriverManager.getConnection(database.config().get("quarkus.datasource.jdbc.url"),
-                "deposit", "deposit");
-             var query = connection.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                query.setObject(i + 1, params[i]);
-            }
-            try (var rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
+    private static long number(String sql, Object... params) {
+        return database.number(sql, params);
     }
 }

@@ -10,7 +10,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
-import com.goodcar.deposit.psp.CallbackSignature;
+import com.goodcar.kit.payment.CallbackSignature;
+import com.goodcar.kit.testing.PspSandbox;
 import com.goodcar.kit.testing.RealStack;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -26,11 +27,12 @@ import org.junit.jupiter.api.Test;
 /** What operators do with refunds, and what buyers may not do. */
 @QuarkusTest
 @WithTestResource(value = RealStack.class, initArgs = @ResourceArg(name = "database", value = "deposit"))
+@WithTestResource(PspSandbox.class)
 class RefundOperationsTest {
 
     private static final String PROBLEM = "application/problem+json";
 
-    @ConfigProperty(name = "deposit.psp.callback-secret")
+    @ConfigProperty(name = "psp.callback-secret")
     String secret;
 
     @Test

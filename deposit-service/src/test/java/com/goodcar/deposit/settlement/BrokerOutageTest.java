@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.goodcar.contracts.EventCodec;
 import com.goodcar.contracts.Topics;
 import com.goodcar.deposit.PaidHolds;
+import com.goodcar.kit.testing.PspSandbox;
 import com.goodcar.kit.testing.RealStack;
 import com.goodcar.kit.testing.TestDatabase;
 import com.goodcar.kit.testing.TopicProbe;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(value = RealStack.class, initArgs = @ResourceArg(name = "database", value = "deposit"))
+@WithTestResource(PspSandbox.class)
 class BrokerOutageTest {
 
     private static final int HOLDS = 500;
@@ -37,6 +39,7 @@ class BrokerOutageTest {
     void settlementRidesOutAKafkaOutage() throws Exception {
         String lot = "lot-outage-" + UUID.randomUUID();
         assertEquals(HOLDS, TestDatabase.number(PaidHolds.sql(HOLDS), lot));
+        assertEquals(HOLDS, PspSandbox.number(PaidHolds.providerSql(HOLDS), lot));
         try (var topic = TopicProbe.from(Topics.DEPOSIT_HOLDS)) {
             close(lot, "UNSOLD", null);
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> TestDatabase.number(
@@ -63,7 +66,7 @@ class BrokerOutageTest {
                 return released.size() == HOLDS && refunded.size() == HOLDS;
             });
         }
-        assertEquals(HOLDS, TestDatabase.number("select count(*) from psp_refund where merchant_payment_id like ?",
+        assertEquals(HOLDS, PspSandbox.number("select count(*) from psp_refund where merchant_payment_id like ?",
                 "pay-" + lot + "-%"), "refunded once each");
         var check = ledgerCheck();
         assertTrue(check.getBoolean("balanced") && check.getList("mismatches").isEmpty(), check.prettify());

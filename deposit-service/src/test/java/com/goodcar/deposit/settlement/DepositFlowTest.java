@@ -18,6 +18,7 @@ import com.goodcar.contracts.order.OrderPaid;
 import com.goodcar.contracts.order.OrderPaymentExpired;
 import com.goodcar.deposit.Buyers;
 import com.goodcar.kit.testing.EventPublisher;
+import com.goodcar.kit.testing.PspSandbox;
 import com.goodcar.kit.testing.RealStack;
 import com.goodcar.kit.testing.TestDatabase;
 import com.goodcar.kit.testing.Tokens;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(value = RealStack.class, initArgs = @ResourceArg(name = "database", value = "deposit"))
+@WithTestResource(PspSandbox.class)
 class DepositFlowTest {
 
     private static final EventPublisher ORDERS = EventPublisher.as("/order-service");
@@ -60,8 +62,8 @@ class DepositFlowTest {
             awaitState("bob", bob, "WON");
             holds.await(r -> r.value().contains("deposit.released.v1") && r.value().contains(alice),
                     Duration.ofSeconds(20)).orElseThrow();
-            assertEquals(2, TestDatabase.number("select count(*) from psp_refund where merchant_payment_id in "
-                    + "(select payment_id from deposit where lot_id = ?)", lot), "one refund per loser, at the provider");
+            assertEquals(2, PspSandbox.refundsReceived(TestDatabase.text("select payment_id from deposit where lot_id = ?",
+                    lot).lines().toList()), "one refund per loser, at the provider");
 
             var check = ledgerCheck();
             assertTrue(check.getBoolean("balanced") && check.getList("mismatches").isEmpty(), check.prettify());

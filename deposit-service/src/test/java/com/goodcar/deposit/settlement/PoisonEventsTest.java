@@ -10,6 +10,7 @@ import com.goodcar.contracts.auction.AuctionScheduled;
 import com.goodcar.contracts.order.OrderPaid;
 import com.goodcar.kit.testing.EventPublisher;
 import com.goodcar.kit.testing.ParkedEvents;
+import com.goodcar.kit.testing.PspSandbox;
 import com.goodcar.kit.testing.RealStack;
 import com.goodcar.kit.testing.TestDatabase;
 import com.goodcar.kit.testing.Tokens;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(value = RealStack.class, initArgs = @ResourceArg(name = "database", value = "deposit"))
+@WithTestResource(PspSandbox.class)
 class PoisonEventsTest {
 
     private static final EventPublisher ORDERS = EventPublisher.as("/order-service");

@@ -23,6 +23,24 @@ public record RunDatabase(String host, int port, String role, String password, S
                 "quarkus.datasource.jdbc.url", "jdbc:postgresql://" + host + ":" + port + "/" + name);
     }
 
+    /** The single number a query answers on this database, e.g. a count (a data-changing CTE may seed first). */
+    public long number(String sql, Object... params) {
+        try (var connection = DriverManager.getConnection(config().get("quarkus.datasource.jdbc.url"), role, password);
+             var query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                query.setObject(i + 1, params[i]);
+            }
+            try (var rows = query.executeQuery()) {
+                if (!rows.next()) {
+                    throw new IllegalStateException("no row for " + sql);
+                }
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
     private void execute(String sql) {
         String admin = "jdbc:postgresql://" + host + ":" + port + "/" + role;
         try (var connection = DriverManager.getConnection(admin, role, password);

@@ -1,0 +1,75 @@
+package com.goodcar.psp;
+
+import com.goodcar.kit.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The sandbox provider's payment API for merchants (X-Merchant-Key, see {@link SandboxGate}). */
+@Path(SandboxGate.ROOT + "/v1/payments")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "PSP sandbox", description = "A payment provider stand-in, never for real money: the merchant API (X-Merchant-Key)")
+public class PaymentApi {
+
+    private final SandboxPayments payments;
+
+    PaymentApi(SandboxPayments payments) {
+        this.payments = payments;
+    }
+
+    @POST
+    @Operation(summary = "Opens a payment (201); the same merchantPaymentId again gets the same answer (200), "
+            + "with another amount 409")
+    public Uni<Response> open(@NotNull @Valid NewPayment request, @Context UriInfo uri) {
+        return payments.open(request).map(opened -> Response.status(opened.created() ? 201 : 200)
+                .entity(new PaymentCreated(opened.payment().providerPaymentId(),
+                        payUrl(uri, opened.payment().providerPaymentId()).toString()))
+                .build());
+    }
+
+    @GET
+    @Path("/{merchantPaymentId}")
+    @Operation(summary = "What the provider knows of a payment: CREATED, PAID or CLOSED")
+    public Uni<PaymentView> status(@PathParam("merchantPaymentId") String merchantPaymentId) {
+        return payments.byMerchantId(merchantPaymentId).map(found -> found
+                .orElseThrow(() -> ProblemException.notFound("Payment", merchantPaymentId))
+                .view(payments.now()));
+    }
+
+    @POST
+    @Path("/{merchantPaymentId}/close")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Closes an unpaid payment so it can no longer be paid (409 once paid)")
+    public Uni<PaymentView> close(@PathParam("merchantPaymentId") String merchantPaymentId) {
+        return payments.close(merchantPaymentId).map(closed -> closed.view(payments.now()));
+    }
+
+    @POST
+    @Path("/{merchantPaymentId}/notifications")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Queues one more, freshly signed delivery of a paid payment's callback (202)")
+    public Uni<Response> notifyAgain(@PathParam("merchantPaymentId") String merchantPaymentId) {
+        return payments.notifyAgain(merchantPaymentId).map(id -> Response.accepted(
+                Map.of("notificationId", id, "merchantPaymentId", merchantPaymentId, "state", "PENDING")).build());
+    }
+
+    /** Where the buyer pays: on this host as the merchant reached it, like a provider's cashier page. */
+    static URI payUrl(UriInfo uri, String providerPaymentId) {
+        return uri.getBaseUriBuilder().path(SandboxGate.ROOT).path("pay").path(providerPaymentId).build();
+    }
+}
