@@ -5,7 +5,7 @@ import com.goodcar.auction.bidding.BidAnswer.AcceptedBid;
 import com.goodcar.auction.bidding.BidderCodes;
 import com.goodcar.auction.bidding.LotRecord;
 import com.goodcar.auction.bidding.LotStore;
-import com.goodcar.auction.bidding.LotStore.BidRow;
+import com.goodcar.auction.bidding.BidRow;
 import com.goodcar.auction.log.BidLogChain;
 import com.goodcar.auction.log.LogEntry;
 import com.goodcar.auction.lot.Auctioneer;

@@ -74,10 +74,6 @@ public class LotStore {
         this.outbox = outbox;
     }
 
-    /** An accepted bid as stored: the log entry plus who placed it and with which key. */
-    public record BidRow(LogEntry entry, String bidderId, String idempotencyKey) {
-    }
-
     /** Takes the lot for this instance unless another holds a live lease; empty if the lot is unknown or taken. */
     Optional<LotRecord> claim(String lotId, String instance, Instant leaseUntil) {
         return pool.preparedQuery(CLAIM).execute(Tuple.of(lotId, instance, utc(leaseUntil)))
@@ -113,7 +109,7 @@ public class LotStore {
                 .map(rows -> {
                     var answers = new HashMap<String, BidAnswer>();
                     for (Row row : rows) {
-                        answers.put(LotWriter.answerKey(row.getString("bidder_id"), row.getString("idempotency_key")),
+                        answers.put(AnswerMemory.key(row.getString("bidder_id"), row.getString("idempotency_key")),
                                 acceptedAnswer(row, ladder));
                     }
                     return answers;

@@ -1,32 +1,22 @@
 package com.goodcar.auction.bidding;
 
-import com.goodcar.auction.bidding.BidAnswer.AcceptedBid;
-import com.goodcar.auction.bidding.LotStore.BidRow;
-import com.goodcar.auction.log.BidLogChain;
-import com.goodcar.auction.log.LogEntry;
 import com.goodcar.auction.lot.Auctioneer;
 import com.goodcar.auction.lot.Bid;
 import com.goodcar.auction.lot.BidOutcome;
 import com.goodcar.auction.lot.Lot;
 import com.goodcar.auction.lot.LotStatus;
-import com.goodcar.contracts.IntegrationEvent;
 import com.goodcar.contracts.auction.AuctionClosed;
-import com.goodcar.contracts.auction.AuctionExtended;
-import com.goodcar.contracts.auction.AuctionPriceChanged;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
@@ -45,17 +35,22 @@ import org.jboss.logging.Logger;
  * <p>Its commits are fenced by the lot's epoch: if another instance took the lot over (after this
  * one's lease lapsed, e.g. during a long pause), the next commit matches no row and this writer
  * stops without having written anything.
+ *
+ * <p>What remains here is the loop: a batch's decisions are {@link Batch}'s (pure), the memory of
+ * answers for retries is {@link AnswerMemory}'s, the claim's length is {@link WriterLease}'s.
  */
 final class LotWriter {
 
     private static final Logger LOG = Logger.getLogger(LotWriter.class);
-    private static final int REMEMBERED_REJECTIONS = 100_000;
 
     sealed interface Command {
     }
 
     record PlaceBid(String bidderId, long maxFen, String idempotencyKey, CompletableFuture<BidAnswer> answer)
             implements Command {
+        String key() {
+            return AnswerMemory.key(bidderId, idempotencyKey);
+        }
     }
 
     record Cancel(CompletableFuture<Boolean> done) implements Command {
@@ -77,24 +72,21 @@ final class LotWriter {
     private volatile LotView view;
     private volatile Lot committed;
 
-    // written by the writer thread, read by callers too (the early refusal)
+    // written by the writer thread, read by callers too (the early refusal, retries)
     private final LotHolders holders = new LotHolders();
-    private final Map<String, BidAnswer> acceptedAnswers = new ConcurrentHashMap<>();
-    private final Rejections rejections = new Rejections(REMEMBERED_REJECTIONS);
-    /** answer keys of the requests queued or in a batch: their retries must wait for the writer's answer */
-    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final AnswerMemory answers;
 
     // touched by the writer thread only
     private LotRecord record;
+    private final WriterLease lease;
     private final BidderCodes codes;
     private final Map<String, String> codeCache = new HashMap<>();
-    private Instant leaseUntil;
 
     private LotWriter(LotRecord record, Instant leaseUntil, LotStore store, Clock clock, Settings settings,
                       Consumer<LotView> watchers, Runnable onStop) {
         this.lotId = record.lot().id();
         this.record = record;
-        this.leaseUntil = leaseUntil;
+        this.lease = new WriterLease(settings.lease(), leaseUntil);
         this.store = store;
         this.clock = clock;
         this.settings = settings;
@@ -102,9 +94,10 @@ final class LotWriter {
         this.onStop = onStop;
         this.inbox = new ArrayBlockingQueue<>(settings.queueCapacity());
         this.codes = new BidderCodes(record.salt());
-        this.acceptedAnswers.putAll(store.answered(lotId, record.lot().rules().ladder()));
+        this.answers = new AnswerMemory(lotId);
+        this.answers.acceptedBefore(store.answered(lotId, record.lot().rules().ladder()));
         this.committed = record.lot();
-        this.view = LotView.of(record, codeOf(record.lot()), clock.instant());
+        this.view = LotView.of(record, Batch.leaderCode(record.lot(), this::codeOf), clock.instant());
         this.thread = Thread.ofVirtual().name("lot-writer-" + lotId).unstarted(this::run);
     }
 
@@ -139,32 +132,26 @@ final class LotWriter {
         thread.start();
     }
 
-    static String answerKey(String bidderId, String idempotencyKey) {
-        return bidderId + "\n" + idempotencyKey;
-    }
-
     CompletableFuture<BidAnswer> place(String bidderId, long maxFen, String idempotencyKey) {
         if (!running) {
             return CompletableFuture.completedFuture(
                     BidAnswer.unavailable("The lot is changing hands between instances; retry."));
         }
-        String key = answerKey(bidderId, idempotencyKey);
+        var command = new PlaceBid(bidderId, maxFen, idempotencyKey, new CompletableFuture<>());
+        String key = command.key();
         // a key already in flight waits for the writer's answer, which its retry must repeat
-        boolean first = inFlight.add(key);
+        boolean first = answers.takeOff(key);
         if (first) {
-            BidAnswer answer = earlierAnswer(key);
+            BidAnswer answer = answers.earlier(key);
             if (answer == null) {
                 BidOutcome.Rejected refused = refusedAlready(bidderId, maxFen);
-                answer = refused == null ? null : BidAnswer.rejected(lotId, rejections.remember(key, refused));
+                answer = refused == null ? null : BidAnswer.rejected(lotId, answers.refused(key, refused));
             }
             if (answer != null) {
-                inFlight.remove(key);
+                answers.landed(key);
                 return CompletableFuture.completedFuture(answer);
             }
-        }
-        var command = new PlaceBid(bidderId, maxFen, idempotencyKey, new CompletableFuture<>());
-        if (first) {
-            command.answer().whenComplete((answer, failure) -> inFlight.remove(key));
+            command.answer().whenComplete((answered, failure) -> answers.landed(key));
         }
         if (!inbox.offer(command)) {
             command.answer().complete(BidAnswer.unavailable("Too many bids are waiting on this lot; retry."));
@@ -258,10 +245,9 @@ final class LotWriter {
         return Duration.ofNanos(System.nanoTime() - lastUsed).compareTo(settings.idleStop()) > 0;
     }
 
+    /** Decides the batch, commits what changed (fenced by the epoch), then tells watchers and answers bidders. */
     private void handle(List<Command> batch) {
-        // microseconds: what PostgreSQL keeps, so the hashes verify after the round trip
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Lot before = record.lot();
         var fresh = new ArrayList<PlaceBid>();
         var duplicates = new ArrayList<PlaceBid>();
         var inBatch = new HashMap<String, PlaceBid>();
@@ -269,11 +255,10 @@ final class LotWriter {
         for (Command command : batch) {
             switch (command) {
                 case PlaceBid bid -> {
-                    String key = answerKey(bid.bidderId(), bid.idempotencyKey());
-                    BidAnswer earlier = earlierAnswer(key);
+                    BidAnswer earlier = answers.earlier(bid.key());
                     if (earlier != null) {
                         bid.answer().complete(earlier);
-                    } else if (inBatch.putIfAbsent(key, bid) != null) {
+                    } else if (inBatch.putIfAbsent(bid.key(), bid) != null) {
                         duplicates.add(bid);
                     } else {
                         fresh.add(bid);
@@ -282,114 +267,42 @@ final class LotWriter {
                 case Cancel cancel -> cancels.add(cancel);
             }
         }
+        var requests = fresh.stream().map(p -> new Batch.Request(p.bidderId(), p.maxFen(), p.idempotencyKey(),
+                holders.contains(p.bidderId()))).toList();
+        var decision = Batch.decide(record, requests, !cancels.isEmpty(), now, this::codeOf);
 
-        var commands = new IdentityHashMap<Bid, PlaceBid>();
-        var bids = new ArrayList<Bid>(fresh.size());
-        for (PlaceBid p : fresh) {
-            var bid = new Bid(p.bidderId(), p.maxFen(), holders.contains(p.bidderId()));
-            commands.put(bid, p);
-            bids.add(bid);
-        }
-        var round = Auctioneer.placeAll(before, bids, now);
-        Lot after = round.lot();
-
-        var rows = new ArrayList<BidRow>();
-        var answers = new ArrayList<Map.Entry<PlaceBid, BidAnswer>>(fresh.size());
-        var rejected = new IdentityHashMap<PlaceBid, BidOutcome.Rejected>();
-        String hash = record.lastHash();
-        for (var placed : round.outcomes()) {
-            PlaceBid command = commands.get(placed.bid());
-            if (placed.outcome() instanceof BidOutcome.Accepted a) {
-                String code = codeOf(command.bidderId());
-                LogEntry entry = BidLogChain.append(hash, a.seq(), lotId, a.at(), code, record.salt(),
-                        command.maxFen(), a.priceFen(), codeOf(a.leader().bidderId()), a.endsAt());
-                hash = entry.hash();
-                rows.add(new BidRow(entry, command.bidderId(), command.idempotencyKey()));
-                answers.add(Map.entry(command, BidAnswer.accepted(new AcceptedBid(lotId, a.seq(), code,
-                        command.maxFen(), a.priceFen(), a.leading(),
-                        Math.addExact(a.priceFen(), before.rules().ladder().incrementAt(a.priceFen())), a.endsAt(),
-                        entry.hash()))));
-            } else {
-                var outcome = (BidOutcome.Rejected) placed.outcome();
-                rejected.put(command, outcome);
-                answers.add(Map.entry(command, BidAnswer.rejected(lotId, outcome)));
-            }
-        }
-
-        var events = new ArrayList<IntegrationEvent>();
-        if (!rows.isEmpty()) {
-            events.add(new AuctionPriceChanged(lotId, after.priceFen(), codeOf(after), after.bidCount(),
-                    after.lastSeq(), after.endsAt(), now));
-            if (after.endsAt().isAfter(before.endsAt())) {
-                events.add(new AuctionExtended(lotId, before.endsAt(), after.endsAt()));
-            }
-        }
-        Instant closedAt = record.closedAt();
-        boolean cancelling = !cancels.isEmpty() && !after.statusAt(now).isFinal();
-        if (cancelling) {
-            after = after.cancelled();
-            closedAt = now;
-            events.add(closedEvent(after, now));
-        } else if (!after.status().isFinal() && after.statusAt(now).isFinal()) {
-            after = after.closed();
-            closedAt = now;
-            events.add(closedEvent(after, now));
-            LOG.infof("lot %s: closed %s at %d fen after %d bids", lotId, after.status(), after.priceFen(),
-                    after.bidCount());
-        } else if (after.status() == LotStatus.SCHEDULED && after.statusAt(now) == LotStatus.OPEN) {
-            after = new Lot(after.id(), after.editionCode(), after.rules(), LotStatus.OPEN, after.opensAt(),
-                    after.endsAt(), after.priceFen(), after.leader(), after.bidCount(), after.lastSeq());
-        }
-
-        boolean changed = !after.equals(before) || !events.isEmpty();
-        boolean renew = now.isAfter(leaseUntil.minus(settings.lease().dividedBy(3)));
-        if (changed || renew) {
-            Instant newLease = now.plus(settings.lease());
-            var next = new LotRecord(after, record.title(), hash, record.salt(), record.epoch(), closedAt,
-                    record.scheduledEndsAt());
-            if (!store.commit(next, newLease, rows, events, now)) {
+        if (decision.changed() || lease.dueForRenewal(now)) {
+            Instant until = lease.from(now);
+            if (!store.commit(decision.next(), until, decision.rows(), decision.events(), now)) {
                 throw new Fenced();
             }
-            record = next;
-            committed = next.lot();
-            leaseUntil = newLease;
+            record = decision.next();
+            committed = record.lot();
+            lease.renewed(until);
+            decision.events().stream().filter(AuctionClosed.class::isInstance).findFirst().ifPresent(closed ->
+                    LOG.infof("lot %s: closed %s at %d fen after %d bids", lotId, record.lot().status(),
+                            record.lot().priceFen(), record.lot().bidCount()));
         }
 
         // watchers and readers see the new state no later than the bidders hear of it
-        if (changed || view.statusChangedBy(now)) {
-            view = LotView.of(record, codeOf(record.lot()), now);
+        if (decision.changed() || view.statusChangedBy(now)) {
+            view = LotView.of(record, Batch.leaderCode(record.lot(), this::codeOf), now);
             watchers.accept(view);
         }
-        for (var answer : answers) {
-            String key = answerKey(answer.getKey().bidderId(), answer.getKey().idempotencyKey());
-            var outcome = rejected.get(answer.getKey());
-            if (outcome == null) {
-                acceptedAnswers.put(key, answer.getValue());
+        for (int i = 0; i < fresh.size(); i++) {
+            PlaceBid command = fresh.get(i);
+            Batch.Answered answered = decision.answers().get(i);
+            if (answered.refusal() == null) {
+                answers.accepted(command.key(), answered.answer());
             } else {
-                rejections.remember(key, outcome);
+                answers.refused(command.key(), answered.refusal());
             }
-            answer.getKey().answer().complete(answer.getValue());
+            command.answer().complete(answered.answer());
         }
         for (PlaceBid duplicate : duplicates) {
-            duplicate.answer().complete(earlierAnswer(answerKey(duplicate.bidderId(), duplicate.idempotencyKey())));
+            duplicate.answer().complete(answers.earlier(duplicate.key()));
         }
         cancels.forEach(c -> c.done().complete(record.lot().status() == LotStatus.CANCELLED));
-    }
-
-    private BidAnswer earlierAnswer(String key) {
-        BidAnswer accepted = acceptedAnswers.get(key);
-        if (accepted != null) {
-            return accepted;
-        }
-        BidOutcome.Rejected rejection = rejections.get(key);
-        return rejection == null ? null : BidAnswer.rejected(lotId, rejection);
-    }
-
-    private AuctionClosed closedEvent(Lot lot, Instant now) {
-        boolean sold = lot.status() == LotStatus.SOLD;
-        return new AuctionClosed(lotId, lot.editionCode(), lot.status().name(),
-                sold ? lot.leader().bidderId() : null, sold ? codeOf(lot) : null, sold ? lot.priceFen() : null,
-                lot.rules().depositFen(), lot.bidCount(), now);
     }
 
     private boolean reload() {
@@ -400,10 +313,10 @@ final class LotWriter {
             }
             record = reclaimed.get();
             committed = record.lot();
-            // refreshed in place, not cleared: callers read them meanwhile; a failed batch acknowledged
-            // nothing, and a refusal already given stays true (holders are kept up to date apart from batches)
-            acceptedAnswers.putAll(store.answered(lotId, record.lot().rules().ladder()));
-            leaseUntil = clock.instant().plus(settings.lease());
+            // a failed batch acknowledged nothing, and a refusal already given stays true (holders are
+            // kept up to date apart from batches)
+            answers.acceptedBefore(store.answered(lotId, record.lot().rules().ladder()));
+            lease.renewed(clock.instant().plus(settings.lease()));
             return true;
         } catch (RuntimeException e) {
             LOG.errorf(e, "lot %s: cannot reload; stopping the writer", lotId);
@@ -418,10 +331,6 @@ final class LotWriter {
                 case Cancel cancel -> cancel.done().complete(false);
             }
         }
-    }
-
-    private String codeOf(Lot lot) {
-        return lot.leader() == null ? null : codeOf(lot.leader().bidderId());
     }
 
     private String codeOf(String userId) {

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -51,11 +50,6 @@ public class LotWriters {
     /** Cancels the lot unless it has closed; true when it is cancelled now. */
     public Uni<Boolean> cancel(String lotId) {
         return writerFor(lotId).chain(writer -> Uni.createFrom().completionStage(writer.cancel()));
-    }
-
-    /** The lot's latest committed state, read from its writer (started if needed) each time it is called. */
-    public Uni<Supplier<LotView>> liveView(String lotId) {
-        return writerFor(lotId).map(writer -> writer::view);
     }
 
     /** Tells the lot's writer, if this instance runs it, that a bidder's hold changed. */

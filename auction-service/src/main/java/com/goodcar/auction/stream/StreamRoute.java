@@ -3,7 +3,7 @@ package com.goodcar.auction.stream;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.goodcar.auction.bidding.LotView;
-import com.goodcar.auction.bidding.LotWriters;
+import com.goodcar.auction.bidding.Lots;
 import com.goodcar.kit.problem.Problem;
 import com.goodcar.kit.problem.ProblemException;
 import io.vertx.core.Context;
@@ -28,12 +28,12 @@ public class StreamRoute {
     private static final Logger LOG = Logger.getLogger(StreamRoute.class);
 
     private final LotStream stream;
-    private final LotWriters writers;
+    private final Lots lots;
     private final ObjectMapper json;
 
-    StreamRoute(LotStream stream, LotWriters writers, ObjectMapper json) {
+    StreamRoute(LotStream stream, Lots lots, ObjectMapper json) {
         this.stream = stream;
-        this.writers = writers;
+        this.lots = lots;
         this.json = json;
     }
 
@@ -44,8 +44,10 @@ public class StreamRoute {
     private void watch(RoutingContext request) {
         String lotId = request.pathParam("id");
         Context loop = Vertx.currentContext();
-        writers.liveView(lotId).subscribe().with(
-                current -> loop.runOnContext(ignored -> start(request.response(), lotId, current.get())),
+        // the committed state, from this instance's writer if it runs one, else the row: a watcher
+        // never claims the lot (a read takes no write lease); the writer's commits reach it from then on
+        lots.view(lotId).subscribe().with(
+                current -> loop.runOnContext(ignored -> start(request.response(), lotId, current)),
                 failure -> loop.runOnContext(ignored -> refuse(request.response(), lotId, failure)));
     }
 

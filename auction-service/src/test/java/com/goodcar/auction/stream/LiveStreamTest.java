@@ -7,9 +7,11 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.goodcar.kit.testing.RealStack;
+import com.goodcar.kit.testing.TestDatabase;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,6 +37,21 @@ class LiveStreamTest {
 
     @Inject
     LotStream stream;
+
+    @Test
+    void watchingALotTakesNoWriteLease() throws Exception {
+        String lot = openLot();
+        var uri = URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/auctions/" + lot + "/stream");
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri)
+                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
+        try (var events = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            String first = nextData(events);
+            assertTrue(first.contains("\"bidCount\":0"), first);
+            assertEquals("", TestDatabase.text("select coalesce(owner_instance, '') from lot where id = ?", lot),
+                    "a read claimed the lot");
+            assertEquals(0, TestDatabase.number("select owner_epoch from lot where id = ?", lot));
+        }
+    }
 
     @Test
     void aWatcherSeesTheStateAtOnceAndThenEachNewPrice() throws Exception {
