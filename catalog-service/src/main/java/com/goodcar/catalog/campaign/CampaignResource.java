@@ -1,5 +1,8 @@
 package com.goodcar.catalog.campaign;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import com.goodcar.catalog.campaign.CampaignViews.CampaignView;
 import com.goodcar.catalog.campaign.CampaignViews.RankedSuggestion;
 import com.goodcar.catalog.campaign.CampaignViews.SubmittedSuggestion;
@@ -11,6 +14,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,6 +31,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 
 @Path("/campaigns/{campaign}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,6 +48,8 @@ public class CampaignResource {
     }
 
     @GET
+    @PermitAll
+    @SecurityRequirements
     @WithSession
     public Uni<CampaignView> get(@PathParam("campaign") String code) {
         return Campaign.<Campaign>findById(code)
@@ -56,6 +63,8 @@ public class CampaignResource {
      */
     @GET
     @Path("suggestions")
+    @PermitAll
+    @SecurityRequirements
     public Uni<Page<RankedSuggestion>> ranking(@PathParam("campaign") String code, @Valid @BeanParam PageRequest paging,
                                                @QueryParam("after") String afterCursor) {
         RankingCursor after = RankingCursor.parse(afterCursor);
@@ -71,6 +80,13 @@ public class CampaignResource {
     @POST
     @Path("suggestions")
     @RolesAllowed("buyer")
+    @APIResponse(responseCode = "201", description = "Submitted; Location names the suggestion.",
+            content = @Content(schema = @Schema(implementation = SubmittedSuggestion.class)))
+    @APIResponse(responseCode = "200", description = "The same Idempotency-Key again: the suggestion it submitted.",
+            content = @Content(schema = @Schema(implementation = SubmittedSuggestion.class)))
+    @APIResponse(responseCode = "409", description = "The campaign is not open (`campaign-closed`).")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another suggestion (`idempotency-key-reused`).")
+    @APIResponse(responseCode = "429", description = "Too many suggestions this hour (`suggestion-quota`); Retry-After says when.")
     @WithTransaction
     public Uni<Response> suggest(@PathParam("campaign") String code,
                                  @HeaderParam("Idempotency-Key")
@@ -89,6 +105,10 @@ public class CampaignResource {
     @PUT
     @Path("suggestions/{id}/vote")
     @RolesAllowed("buyer")
+    @APIResponse(responseCode = "201", description = "Vote counted.", content = @Content(schema = @Schema(implementation = VoteReceipt.class)))
+    @APIResponse(responseCode = "200", description = "Already voted: the same count, counted=false.",
+            content = @Content(schema = @Schema(implementation = VoteReceipt.class)))
+    @APIResponse(responseCode = "409", description = "The campaign is not open (`campaign-closed`).")
     @WithTransaction
     public Uni<Response> vote(@PathParam("campaign") String code, @PathParam("id") long suggestionId) {
         return coCreation.vote(code, suggestionId, caller.getPrincipal().getName())

@@ -1,5 +1,9 @@
 package com.goodcar.catalog.vehicle;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import jakarta.annotation.security.PermitAll;
 import com.goodcar.kit.paging.Page;
 import com.goodcar.kit.paging.PageRequest;
 import com.goodcar.kit.problem.ProblemException;
@@ -37,6 +41,8 @@ public class EditionResource {
     }
 
     @GET
+    @PermitAll
+    @SecurityRequirements
     @WithSession
     public Uni<Page<EditionView>> list(@Valid @BeanParam PageRequest paging,
                                        @QueryParam("model") String model,
@@ -60,6 +66,8 @@ public class EditionResource {
 
     @GET
     @Path("{code}")
+    @PermitAll
+    @SecurityRequirements
     @WithSession
     public Uni<EditionView> get(@PathParam("code") String code) {
         return Edition.<Edition>findById(code)
@@ -70,12 +78,16 @@ public class EditionResource {
     @PUT
     @Path("{code}/price")
     @RolesAllowed("operator")
+    @APIResponse(responseCode = "409", description = "The price is already that (`price-unchanged`).")
+    @APIResponse(responseCode = "422", description = "The new price is outside the range allowed for one change (`price-out-of-range`).")
     public Uni<EditionView> changePrice(@PathParam("code") String code, @NotNull @Valid PriceUpdate update) {
         return editions.changePrice(code, update, caller.getPrincipal().getName()).map(EditionView::of);
     }
 
     @GET
     @Path("{code}/prices")
+    @PermitAll
+    @SecurityRequirements
     @WithSession
     public Uni<List<PriceHistoryEntry>> priceHistory(@PathParam("code") String code) {
         return Edition.findById(code)
@@ -84,6 +96,9 @@ public class EditionResource {
                 .map(changes -> changes.stream().map(PriceHistoryEntry::of).toList());
     }
 
+    @Schema(examples = """
+            {"previousPriceFen": 10990000, "newPriceFen": 9990000, "reason": "Double 11 price", "changedAt": "2026-11-10T16:00:00Z"}
+            """)
     public record PriceHistoryEntry(long previousPriceFen, long newPriceFen, String reason, Instant changedAt) {
         static PriceHistoryEntry of(PriceChange c) {
             return new PriceHistoryEntry(c.previousPriceFen, c.newPriceFen, c.reason, c.changedAt);

@@ -1,5 +1,10 @@
 package com.goodcar.catalog.vehicle;
 
+import jakarta.annotation.security.PermitAll;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import com.goodcar.kit.paging.Page;
 import com.goodcar.kit.paging.PageRequest;
 import com.goodcar.kit.problem.ProblemException;
@@ -42,6 +47,8 @@ public class ModelResource {
     }
 
     @GET
+    @PermitAll
+    @SecurityRequirements
     @WithSession
     public Uni<Page<ModelView>> list(@Valid @BeanParam PageRequest paging,
                                      @QueryParam("brand") String brand,
@@ -65,6 +72,8 @@ public class ModelResource {
 
     @GET
     @Path("{code}")
+    @PermitAll
+    @SecurityRequirements
     @WithSession
     public Uni<ModelView> get(@PathParam("code") String code) {
         return VehicleModel.<VehicleModel>findById(code)
@@ -74,6 +83,9 @@ public class ModelResource {
 
     @POST
     @RolesAllowed("operator")
+    @APIResponse(responseCode = "201", description = "Created; Location names the model.",
+            content = @Content(schema = @Schema(implementation = ModelView.class)))
+    @APIResponse(responseCode = "409", description = "A model with that code exists (`model-exists`).")
     @WithTransaction
     public Uni<Response> create(@NotNull @Valid NewModel draft) {
         // two operators creating the same code at once: the second waits, then gets the 409
@@ -105,6 +117,9 @@ public class ModelResource {
     @POST
     @Path("{code}/editions")
     @RolesAllowed("operator")
+    @APIResponse(responseCode = "201", description = "Listed; Location names the edition.",
+            content = @Content(schema = @Schema(implementation = EditionView.class)))
+    @APIResponse(responseCode = "409", description = "An edition with that code exists (`edition-exists`).")
     public Uni<Response> listEdition(@PathParam("code") String code, @NotNull @Valid NewEdition draft) {
         return editions.list(code, draft).map(edition -> Response
                 .created(URI.create("/editions/" + edition.code)).entity(EditionView.of(edition)).build());

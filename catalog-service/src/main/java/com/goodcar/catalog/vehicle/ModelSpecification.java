@@ -1,5 +1,6 @@
 package com.goodcar.catalog.vehicle;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
@@ -9,6 +10,9 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 /** Everything a buyer compares models by. Lengths in mm, range in km, prices in fen. */
+@Schema(examples = """
+        {"brand": "GAC AION", "name": "AION UT Super", "bodyType": "hatchback", "rangeKm": 500, "battery": "LFP 44.12 kWh", "batterySwapSeconds": 180, "cockpit": "14.6-inch screen, voice assistant", "wheelbaseMm": 2750, "rearLegroomMm": 920, "lateralSpaceMm": 1390, "recliningFrontSeats": true, "priceGuideMinFen": 8990000, "priceGuideMaxFen": 11990000}
+        """)
 public record ModelSpecification(
         @NotBlank @Size(max = 60) String brand,
         @NotBlank @Size(max = 80) String name,
