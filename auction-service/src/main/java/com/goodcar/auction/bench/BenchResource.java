@@ -1,7 +1,7 @@
 package com.goodcar.auction.bench;
 
-import com.goodcar.auction.bidding.BidAnswer;
 import com.goodcar.auction.bidding.BidAnswer.AcceptedBid;
+import com.goodcar.auction.bidding.BidAnswer;
 import com.goodcar.auction.bidding.BidRequest;
 import com.goodcar.auction.bidding.LotWriters;
 import com.goodcar.kit.problem.Problem;
@@ -24,6 +24,9 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * What {@code ./platform bench auction} compares the engine with, behind the same authentication
@@ -54,6 +57,8 @@ public class BenchResource {
     @Path("/noop/auctions/{id}/bids")
     @RolesAllowed("buyer")
     @Operation(summary = "Benchmark only: validates and authenticates like a bid, then answers without doing anything")
+    @APIResponse(responseCode = "201", description = "A made-up accepted bid.",
+            content = @Content(schema = @Schema(implementation = BidAnswer.AcceptedBid.class)))
     public Uni<Response> noop(@PathParam("id") String lotId,
                               @HeaderParam("Idempotency-Key") @NotNull @Pattern(regexp = KEY_RULE, message = KEY_MESSAGE)
                               String key,
@@ -68,6 +73,13 @@ public class BenchResource {
     @Path("/naive/auctions/{id}/bids")
     @RolesAllowed("buyer")
     @Operation(summary = "Benchmark only: a bid in one SELECT … FOR UPDATE transaction (the design the engine replaces)")
+    @APIResponse(responseCode = "201", description = "Accepted, as POST /auctions/{id}/bids.",
+            content = @Content(schema = @Schema(implementation = BidAnswer.AcceptedBid.class)))
+    @APIResponse(responseCode = "403", description = "The refusals of POST /auctions/{id}/bids (`no-deposit`).")
+    @APIResponse(responseCode = "409", description = "Not taken over (`not-taken-over`), or as POST /auctions/{id}/bids.")
+    @APIResponse(responseCode = "410", description = "As POST /auctions/{id}/bids (`lot-closed`).")
+    @APIResponse(responseCode = "422", description = "As POST /auctions/{id}/bids (`below-increment`).")
+    @APIResponse(responseCode = "503", description = "The database is busy (`try-again`).")
     public Uni<Response> naive(@PathParam("id") String lotId,
                                @HeaderParam("Idempotency-Key") @NotNull @Pattern(regexp = KEY_RULE, message = KEY_MESSAGE)
                                String key,
@@ -80,6 +92,8 @@ public class BenchResource {
     @Path("/naive/auctions/{id}/takeover")
     @RolesAllowed("operator")
     @Operation(summary = "Benchmark only: the naive path takes an open lot from the writers")
+    @APIResponse(responseCode = "204", description = "Taken over.")
+    @APIResponse(responseCode = "409", description = "The lot is not open (`lot-not-open`).")
     public Uni<Response> takeOver(@PathParam("id") String lotId) {
         requireEnabled();
         return naive.takeOver(lotId).map(taken -> {
@@ -96,6 +110,7 @@ public class BenchResource {
     @Path("/naive/auctions/{id}/takeover")
     @RolesAllowed("operator")
     @Operation(summary = "Benchmark only: hands the lot back to the writers")
+    @APIResponse(responseCode = "204", description = "Handed back.")
     public Uni<Response> release(@PathParam("id") String lotId) {
         requireEnabled();
         return naive.release(lotId).map(released -> Response.noContent().build());

@@ -5,6 +5,7 @@ import com.goodcar.kit.problem.Problem;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The HTTP answer to one bid, kept so that a retry with the same Idempotency-Key gets it again.
@@ -18,6 +19,9 @@ public record BidAnswer(int status, Object body) {
      * @param logHash the hash of this bid's entry in the public log: the bidder's receipt, which
      *                VerifyBidLog can check against the published log at any time
      */
+    @Schema(examples = """
+            {"lotId": "L-2026-0001", "seq": 23733, "bidderCode": "B-7F3A", "maxFen": 7900000000, "priceFen": 7819339900, "leading": true, "minimumNextBidFen": 7819349900, "endsAt": "2026-11-11T04:00:30Z", "logHash": "9f2c1e0b7a4d5c3e8f6a1b2c3d4e5f60718293a4b5c6d7e8f9012a3b4c5d6e7f"}
+            """)
     public record AcceptedBid(String lotId, long seq, String bidderCode, long maxFen, long priceFen, boolean leading,
                               long minimumNextBidFen, Instant endsAt, String logHash) {
     }

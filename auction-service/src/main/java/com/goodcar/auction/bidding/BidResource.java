@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -23,6 +24,10 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.concurrent.CompletableFuture;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 
 @Path("/auctions/{id}/bids")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,6 +53,15 @@ public class BidResource {
      */
     @POST
     @RolesAllowed("buyer")
+    @APIResponse(responseCode = "201", description = "Accepted: the bid's receipt (logHash).",
+            content = @Content(schema = @Schema(implementation = BidAnswer.AcceptedBid.class)))
+    @APIResponse(responseCode = "403", description = "No deposit held for this lot (`no-deposit`), or not a buyer (`forbidden`).")
+    @APIResponse(responseCode = "409", description = "Outbid (`outbid`: the body has the current price and minimum next bid), "
+            + "already leading (`already-leading`), or not open yet (`lot-not-open`).")
+    @APIResponse(responseCode = "410", description = "The lot has closed (`lot-closed`) or was cancelled (`lot-cancelled`).")
+    @APIResponse(responseCode = "422", description = "Below the increment (`below-increment`), above the lot's highest price "
+            + "(`above-maximum`), or a raise too large (`raise-too-large`).")
+    @APIResponse(responseCode = "503", description = "The lot's writer is busy or served elsewhere (`try-again`); Retry-After says when.")
     public Uni<Response> place(@PathParam("id") String lotId,
                                @HeaderParam("Idempotency-Key") @NotNull
                                @Pattern(regexp = "^[A-Za-z0-9_.:-]{8,64}$", message = "must be 8-64 characters of A-Z a-z 0-9 _ . : -")
@@ -71,6 +85,8 @@ public class BidResource {
 
     /** The public bid history, newest first: bidder codes, never user ids or maxima. */
     @GET
+    @PermitAll
+    @SecurityRequirements
     public Uni<Page<PublicBid>> history(@PathParam("id") String lotId, @Valid @BeanParam PageRequest paging) {
         int offset = paging.offset(); // a page too deep is refused before any read
         return lots.view(lotId).chain(view -> pool.preparedQuery("""
@@ -87,6 +103,9 @@ public class BidResource {
                 }));
     }
 
+    @Schema(examples = """
+            {"seq": 23733, "at": "2026-11-11T03:59:58.120Z", "bidderCode": "B-7F3A", "priceFen": 7819339900, "leaderCode": "B-7F3A"}
+            """)
     public record PublicBid(long seq, Instant at, String bidderCode, long priceFen, String leaderCode) {
     }
 }

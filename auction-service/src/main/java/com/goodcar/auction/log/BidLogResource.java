@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.security.PermitAll;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 
 /**
  * The tamper-evident bid log. While the lot runs, each entry shows the digest of its maximum; once
@@ -46,6 +48,8 @@ public class BidLogResource {
     }
 
     @GET
+    @PermitAll
+    @SecurityRequirements
     public Uni<PublishedLog> log(@PathParam("id") String lotId,
                                  @QueryParam("fromSeq") @DefaultValue("1") @Min(1) long fromSeq,
                                  @QueryParam("limit") @DefaultValue("1000") @Min(1) @Max(10000) int limit) {
@@ -65,6 +69,8 @@ public class BidLogResource {
     /** The server's own check of the whole log (anyone can run the same with VerifyBidLog). */
     @GET
     @Path("verification")
+    @PermitAll
+    @SecurityRequirements
     public Uni<BidLogVerifier.Verification> verify(@PathParam("id") String lotId) {
         return lots.record(lotId).chain(record -> entries(lotId, 1, Integer.MAX_VALUE).map(entries -> {
             var lot = record.lot();

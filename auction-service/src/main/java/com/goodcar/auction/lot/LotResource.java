@@ -5,6 +5,7 @@ import com.goodcar.auction.bidding.LotWriters;
 import com.goodcar.auction.bidding.Lots;
 import com.goodcar.kit.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -18,6 +19,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 
 @Path("/auctions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,6 +44,10 @@ public class LotResource {
     /** Schedules a lot; a retry with the same Idempotency-Key answers the lot it created. */
     @POST
     @RolesAllowed("operator")
+    @APIResponse(responseCode = "201", description = "Scheduled; Location names the lot.",
+            content = @Content(schema = @Schema(implementation = LotView.class)))
+    @APIResponse(responseCode = "200", description = "The same Idempotency-Key again: the lot it scheduled.",
+            content = @Content(schema = @Schema(implementation = LotView.class)))
     public Uni<Response> schedule(@HeaderParam("Idempotency-Key") @NotNull @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key,
                                   @NotNull @Valid NewLot draft) {
         return scheduling.schedule(draft, key).chain(scheduled -> lots.view(scheduled.lotId()).map(view -> Response
@@ -48,6 +57,8 @@ public class LotResource {
 
     @GET
     @Path("{id}")
+    @PermitAll
+    @SecurityRequirements
     public Uni<LotView> get(@PathParam("id") String id) {
         return lots.view(id);
     }
@@ -56,6 +67,7 @@ public class LotResource {
     @POST
     @Path("{id}/cancel")
     @RolesAllowed("operator")
+    @APIResponse(responseCode = "409", description = "The lot has already closed (`not-cancellable`).")
     public Uni<LotView> cancel(@PathParam("id") String id) {
         return writers.cancel(id)
                 .chain(cancelled -> {
