@@ -3,6 +3,7 @@ package com.goodcar.auction.bidding;
 import com.goodcar.auction.lot.Lot;
 import com.goodcar.auction.lot.LotStatus;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * What anyone may see of a lot: never a user id, never a proxy maximum, never the reserve itself.
@@ -12,6 +13,9 @@ import java.time.Instant;
  * @param maximumAllowedFen the highest maximum a bid may name now
  * @param asOf when this state was computed: a watcher's staleness is its arrival time minus this
  */
+@Schema(examples = """
+        {"id": "L-2026-0001", "editionCode": "AION-UT-SUPER-STD", "title": "AION UT Super, 1-yuan auction", "status": "OPEN", "priceFen": 7819339900, "minimumNextBidFen": 7819349900, "leaderCode": "B-7F3A", "bidCount": 23733, "lastSeq": 23733, "opensAt": "2026-11-11T00:00:00Z", "endsAt": "2026-11-11T04:00:30Z", "startPriceFen": 100, "depositFen": 10000, "maxPriceFen": 10000000000, "maxRaiseFen": 0, "maximumAllowedFen": 10000000000, "reserveMet": true, "asOf": "2026-11-11T03:59:58.200Z"}
+        """)
 public record LotView(String id, String editionCode, String title, LotStatus status, long priceFen,
                       long minimumNextBidFen, String leaderCode, long bidCount, long lastSeq, Instant opensAt,
                       Instant endsAt, long startPriceFen, long depositFen, long maxPriceFen, long maxRaiseFen,

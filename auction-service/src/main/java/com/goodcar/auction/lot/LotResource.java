@@ -67,6 +67,8 @@ public class LotResource {
     @POST
     @Path("{id}/cancel")
     @RolesAllowed("operator")
+    @APIResponse(responseCode = "200", description = "The cancelled lot.",
+            content = @Content(schema = @Schema(implementation = LotView.class)))
     @APIResponse(responseCode = "409", description = "The lot has already closed (`not-cancellable`).")
     public Uni<LotView> cancel(@PathParam("id") String id) {
         return writers.cancel(id)

@@ -1,5 +1,6 @@
 package com.goodcar.catalog.vehicle;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
@@ -78,6 +79,8 @@ public class EditionResource {
     @PUT
     @Path("{code}/price")
     @RolesAllowed("operator")
+    @APIResponse(responseCode = "200", description = "The edition at its new price.",
+            content = @Content(schema = @Schema(implementation = EditionView.class)))
     @APIResponse(responseCode = "409", description = "The price is already that (`price-unchanged`).")
     @APIResponse(responseCode = "422", description = "The new price is outside the range allowed for one change (`price-out-of-range`).")
     public Uni<EditionView> changePrice(@PathParam("code") String code, @NotNull @Valid PriceUpdate update) {

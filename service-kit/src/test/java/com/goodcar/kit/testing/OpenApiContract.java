@@ -18,7 +18,7 @@ import java.util.Set;
  * deliberately public; for each refusal it can give, a problem response
  * ({@code application/problem+json}, the kit's {@code Problem} schema, an example): 400, 414, 431 and
  * 500 always, 404 where a path parameter names a resource, 413/415 where there is a body, 401/403
- * where it is secured, and every other 4xx/5xx it declares; examples for the request body and every
+ * where it is secured, and every other 4xx/5xx it declares; a 2xx or 3xx answer; examples for the request body and every
  * 2xx body, and a schema for each JSON body. A new service inherits it with one small test.
  */
 public final class OpenApiContract {
@@ -119,6 +119,15 @@ public final class OpenApiContract {
             lacks.addAll(bodyLacks("request body", body.path("content")));
         }
         JsonNode responses = operation.path("responses");
+        var codes = responses.fieldNames();
+        boolean succeeds = false;
+        while (codes.hasNext()) {
+            String code = codes.next();
+            succeeds |= code.startsWith("2") || code.startsWith("3");
+        }
+        if (!succeeds) {
+            lacks.add("no 2xx or 3xx response (an @APIResponse for a refusal hides the default 200: declare it too)");
+        }
         for (String status : expected) {
             if (!responses.has(status)) {
                 lacks.add("no " + status + " response");
