@@ -1,6 +1,5 @@
 package com.goodcar.auction.bidding;
 
-import com.goodcar.auction.stream.LotStream;
 import com.goodcar.kit.problem.Problem;
 import com.goodcar.kit.problem.ProblemException;
 import io.quarkus.runtime.ShutdownEvent;
@@ -31,10 +30,10 @@ public class LotWriters {
     private final LotStore store;
     private final Pool pool;
     private final Clock clock;
-    private final LotStream stream;
+    private final LotFeed feed;
     private final LotWriter.Settings settings;
 
-    LotWriters(LotStore store, Pool pool, Clock clock, LotStream stream,
+    LotWriters(LotStore store, Pool pool, Clock clock, LotFeed feed,
                @ConfigProperty(name = "auction.instance-id") String instance,
                @ConfigProperty(name = "auction.writer.lease") Duration lease,
                @ConfigProperty(name = "auction.writer.max-batch") int maxBatch,
@@ -43,7 +42,7 @@ public class LotWriters {
         this.store = store;
         this.pool = pool;
         this.clock = clock;
-        this.stream = stream;
+        this.feed = feed;
         this.settings = new LotWriter.Settings(instance, lease, maxBatch, queueCapacity, idleStop);
     }
 
@@ -89,7 +88,7 @@ public class LotWriters {
             return existing;
         }
         var self = new AtomicReference<LotWriter>();
-        LotWriter writer = LotWriter.claim(lotId, store, clock, settings, stream::publish,
+        LotWriter writer = LotWriter.claim(lotId, store, clock, settings, feed::publish,
                 () -> writers.remove(lotId, self.get()));
         if (writer == null) {
             if (!store.exists(lotId)) {

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** How many bidders this service currently lets bid on a lot: for operators checking that deposit events arrive. */
 @Path("/auctions/{id}/holds")
@@ -22,6 +23,9 @@ public class HoldCountResource {
         this.pool = pool;
     }
 
+    @Schema(examples = """
+            {"lotId": "8b0f6a52-3c1e-4d7a-9f20-5e4b7c6d1a90", "active": 23733}
+            """)
     public record HoldCount(String lotId, long active) {
     }
 

@@ -7,6 +7,7 @@ import com.goodcar.auction.lot.Lot;
 import com.goodcar.auction.lot.LotRules;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Checks a published bid log: the chain of hashes, and — once the lot closed and its maxima and
@@ -18,6 +19,9 @@ public final class BidLogVerifier {
     }
 
     /** @param firstBadSeq the first entry that does not verify, or null when all do */
+    @Schema(examples = """
+            {"valid": true, "entries": 23733, "firstBadSeq": null, "problem": null, "replayed": true, "finalPriceFen": 7819339900}
+            """)
     public record Verification(boolean valid, int entries, Long firstBadSeq, String problem, boolean replayed,
                                Long finalPriceFen) {
         static Verification bad(int entries, long seq, String problem) {

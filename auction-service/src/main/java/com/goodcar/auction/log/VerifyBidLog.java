@@ -3,7 +3,6 @@ package com.goodcar.auction.log;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.goodcar.auction.log.BidLogResource.PublishedLog;
 import com.goodcar.auction.log.BidLogVerifier.Verification;
 import com.goodcar.auction.lot.Ladders;
 import com.goodcar.auction.lot.LotRules;

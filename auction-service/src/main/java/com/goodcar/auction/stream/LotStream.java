@@ -2,6 +2,7 @@ package com.goodcar.auction.stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.goodcar.auction.bidding.LotFeed;
 import com.goodcar.auction.bidding.LotView;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -27,7 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * cost more CPU than the auction itself, and made watchers late.
  */
 @ApplicationScoped
-public class LotStream {
+public class LotStream implements LotFeed {
 
     static final Duration HEARTBEAT = Duration.ofSeconds(10);
     private static final long HEARTBEAT_NANOS = HEARTBEAT.toNanos();
@@ -45,7 +46,7 @@ public class LotStream {
         this.tickMillis = Math.max(1, tick.toMillis());
     }
 
-    /** Called by the lot's writer after each commit: cheap, whatever the number of watchers. */
+    @Override
     public void publish(LotView view) {
         var hub = hubs.get(view.id());
         if (hub != null) {

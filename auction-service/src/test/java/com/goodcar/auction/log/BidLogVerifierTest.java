@@ -172,7 +172,7 @@ class BidLogVerifierTest {
 
     private static Path publish(Path dir, List<LogEntry> entries) throws Exception {
         var rules = LotRules.standard();
-        var published = new BidLogResource.PublishedLog("lot-7", "SOLD", BidLogChain.genesis("lot-7"), OPENS, ENDS,
+        var published = new PublishedLog("lot-7", "SOLD", BidLogChain.genesis("lot-7"), OPENS, ENDS,
                 rules.startPriceFen(), rules.reservePriceFen(), Ladders.format(rules.ladder()),
                 rules.softClose().toSeconds(), rules.maxPriceFen(), rules.maxRaiseFen(), SALT, entries, null);
         Path file = Files.createTempFile(dir, "log", ".json");

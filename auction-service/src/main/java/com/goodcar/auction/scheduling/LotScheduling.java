@@ -1,6 +1,9 @@
-package com.goodcar.auction.lot;
+package com.goodcar.auction.scheduling;
 
 import com.goodcar.auction.log.BidLogChain;
+import com.goodcar.auction.lot.IncrementLadder;
+import com.goodcar.auction.lot.Ladders;
+import com.goodcar.auction.lot.LotRules;
 import com.goodcar.contracts.auction.AuctionScheduled;
 import com.goodcar.kit.outbox.Outbox;
 import com.goodcar.kit.problem.ProblemException;
@@ -12,8 +15,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;

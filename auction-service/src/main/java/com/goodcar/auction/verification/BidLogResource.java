@@ -1,6 +1,11 @@
-package com.goodcar.auction.log;
+package com.goodcar.auction.verification;
 
 import com.goodcar.auction.bidding.Lots;
+import com.goodcar.auction.log.BidLogChain;
+import com.goodcar.auction.log.BidLogVerifier;
+import com.goodcar.auction.log.LogEntry;
+import com.goodcar.auction.log.PublishedLog;
+import com.goodcar.auction.log.VerifyBidLog;
 import com.goodcar.auction.lot.Ladders;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -16,7 +21,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
@@ -36,15 +40,6 @@ public class BidLogResource {
     BidLogResource(Lots lots, Pool pool) {
         this.lots = lots;
         this.pool = pool;
-    }
-
-    /**
-     * One page of the log. The rules needed to replay it are published with it; {@code salt} and
-     * {@code reservePriceFen} only once the lot is final.
-     */
-    public record PublishedLog(String lotId, String status, String genesis, Instant opensAt, Instant scheduledEndsAt,
-                               long startPriceFen, Long reservePriceFen, String ladder, long softCloseSeconds,
-                               Long maxPriceFen, Long maxRaiseFen, String salt, List<LogEntry> entries, Long next) {
     }
 
     @GET

@@ -1,5 +1,6 @@
-package com.goodcar.auction.lot;
+package com.goodcar.auction.scheduling;
 
+import com.goodcar.auction.lot.LotRules;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -11,12 +12,16 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A lot to schedule. Omitted settings take the seed auction's: start 1 yuan (100 fen), deposit 100
  * yuan, no reserve, soft close 5 minutes, the standard ladder; highest price 1 billion yuan, no cap
  * on a single raise (the seed auction capped it at 4,490 yuan: {@code maxRaiseFen} 449000).
  */
+@Schema(examples = """
+        {"editionCode": "AION-UT-SUPER-NGC001", "title": "National Good Car No. 001", "opensAt": "2026-10-22T02:00:00Z", "endsAt": "2026-10-22T06:00:00Z", "startPriceFen": 100, "depositFen": 10000, "softCloseSeconds": 300, "maxRaiseFen": 449000}
+        """)
 public record NewLot(
         @NotNull @Pattern(regexp = "^[A-Z0-9][A-Z0-9-]{1,39}$", message = "must be an edition code such as AION-UT-SUPER-NGC001") String editionCode,
         @NotBlank @Size(max = 120) String title,

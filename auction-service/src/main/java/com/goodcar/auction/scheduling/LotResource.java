@@ -1,4 +1,4 @@
-package com.goodcar.auction.lot;
+package com.goodcar.auction.scheduling;
 
 import com.goodcar.auction.bidding.LotView;
 import com.goodcar.auction.bidding.LotWriters;
