@@ -11,7 +11,6 @@ import com.goodcar.kit.testing.RunDatabase;
 import com.goodcar.kit.testing.ServiceProcess;
 import com.goodcar.kit.testing.StackAddresses;
 import com.goodcar.kit.testing.Tokens;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,7 +71,7 @@ class CrashIT {
         var service = new ServiceProcess(jar, environment).start(Duration.ofSeconds(60));
         try {
             ConsumerGroups.awaitAssigned(group, "deposit.holds", Duration.ofSeconds(60));
-            lot = scheduleLot(service.baseUri());
+            lot = RemoteAuction.scheduleLot(service.baseUri(), "crash-lot-" + System.nanoTime());
             try (var deposits = EventPublisher.as("/deposit-service")) {
                 for (String bidder : BIDDERS) {
                     deposits.publish(new DepositHeld("hold-" + bidder + "-" + lot, lot, Tokens.subject(bidder), 10_000,
@@ -92,7 +91,7 @@ class CrashIT {
                         String key = bidder + "-" + nextMax.get() + "-" + Thread.currentThread().threadId();
                         long max = nextMax.addAndGet(1_000);
                         try {
-                            Response answer = bid(service.baseUri(), lot, bidder, max, key);
+                            Response answer = RemoteAuction.bid(service.baseUri(), lot, bidder, max, key);
                             if (answer.statusCode() == 201) {
                                 acknowledged.put(bidder + "/" + key, answer.asString());
                             }
@@ -118,14 +117,14 @@ class CrashIT {
             for (var entry : acknowledged.entrySet()) {
                 String[] bidderAndKey = entry.getKey().split("/", 2);
                 long max = new io.restassured.path.json.JsonPath(entry.getValue()).getLong("maxFen");
-                Response retry = bid(base, lot, bidderAndKey[0], max, bidderAndKey[1]);
+                Response retry = RemoteAuction.bid(base, lot, bidderAndKey[0], max, bidderAndKey[1]);
                 assertEquals(201, retry.statusCode(), "acknowledged bid lost: " + entry.getValue());
                 assertEquals(entry.getValue(), retry.asString(), "a retry must get the original answer");
             }
             // a bid whose answer was cut off: its retry is answered once and for all
             for (String[] lost : unanswered) {
-                Response first = bid(base, lot, lost[0], Long.parseLong(lost[2]), lost[1]);
-                Response again = bid(base, lot, lost[0], Long.parseLong(lost[2]), lost[1]);
+                Response first = RemoteAuction.bid(base, lot, lost[0], Long.parseLong(lost[2]), lost[1]);
+                Response again = RemoteAuction.bid(base, lot, lost[0], Long.parseLong(lost[2]), lost[1]);
                 assertEquals(first.statusCode(), again.statusCode());
                 assertEquals(first.asString(), again.asString());
             }
@@ -144,20 +143,5 @@ class CrashIT {
                     "the lot's price is that of its last logged bid");
             assertEquals(entries, ((Number) view.path("bidCount")).intValue());
         }
-    }
-
-    private static String scheduleLot(String base) {
-        return given().auth().oauth2(Tokens.of("olga")).contentType(ContentType.JSON)
-                .header("Idempotency-Key", "crash-lot-" + System.nanoTime())
-                .body(Map.of("editionCode", "AION-UT-SUPER-NGC001", "title", "Crash test",
-                        "opensAt", Instant.now().minusSeconds(1).toString(),
-                        "endsAt", Instant.now().plus(Duration.ofMinutes(30)).toString()))
-                .post(base + "/auctions").then().statusCode(201).extract().path("id");
-    }
-
-    private static Response bid(String base, String lot, String bidder, long maxFen, String key) {
-        return given().auth().oauth2(Tokens.of(bidder)).contentType(ContentType.JSON)
-                .header("Idempotency-Key", key).body(Map.of("maxFen", maxFen))
-                .post(base + "/auctions/" + lot + "/bids");
     }
 }

@@ -81,6 +81,33 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * SIGSTOP: the process stays alive but runs nothing, as in a long GC pause or a partition; its
+     * sockets still accept connections, which wait. {@link #resume()} lets it go on where it was.
+     */
+    public void pause() {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #pause()}. */
+    public void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        try {
+            var kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** SIGKILL, and wait until the process is gone. */
     public void kill() {
         if (process != null) {

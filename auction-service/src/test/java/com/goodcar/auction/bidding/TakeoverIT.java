@@ -1,0 +1,142 @@
+package com.goodcar.auction.bidding;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.goodcar.contracts.deposit.DepositHeld;
+import com.goodcar.kit.testing.ConsumerGroups;
+import com.goodcar.kit.testing.EventPublisher;
+import com.goodcar.kit.testing.RunDatabase;
+import com.goodcar.kit.testing.ServiceProcess;
+import com.goodcar.kit.testing.StackAddresses;
+import com.goodcar.kit.testing.Tokens;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two packaged auction-service processes with different instance ids on one database. The owner of a
+ * lot freezes (SIGSTOP) with a bid on its way in; once its lease lapses the other instance takes the
+ * lot over and goes on; when the old owner wakes up it writes nothing: the bid it was holding is
+ * refused, no row of it appears, and every bid acknowledged by either is in one valid log.
+ */
+class TakeoverIT {
+
+    private static final String[] BIDDERS = {"alice", "bob", "carol"};
+    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+    private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
+    private static RunDatabase database;
+
+    @BeforeAll
+    static void database() {
+        database = StackAddresses.runDatabase("auction", "auction_takeover_" + RUN);
+        database.create();
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        database.drop();
+    }
+
+    private static Map<String, String> instance(String id) {
+        var config = database.config();
+        return Map.of(
+                "AUCTION_DB_URL", config.get("quarkus.datasource.reactive.url"),
+                "AUCTION_DB_JDBC_URL", config.get("quarkus.datasource.jdbc.url"),
+                "AUCTION_INSTANCE_ID", id + "-" + RUN,
+                // a short lease, so that the takeover happens within the test
+                "AUCTION_LEASE", "3S",
+                "MP_MESSAGING_INCOMING_DEPOSIT_HOLDS_GROUP_ID", "auction-takeover-" + id + "-" + RUN,
+                "MP_MESSAGING_INCOMING_DEPOSIT_HOLDS_AUTO_OFFSET_RESET", "latest");
+    }
+
+    @Test
+    void anotherInstanceTakesOverAndTheOldOwnerWritesNothingWhenItWakes() throws Exception {
+        Map<String, String> acknowledged = new HashMap<>(); // Idempotency-Key -> 201 body
+        try (var first = new ServiceProcess(JAR, instance("first")).start(Duration.ofSeconds(60));
+             var second = new ServiceProcess(JAR, instance("second")).start(Duration.ofSeconds(60))) {
+            for (String id : List.of("first", "second")) {
+                ConsumerGroups.awaitAssigned("auction-takeover-" + id + "-" + RUN, "deposit.holds", Duration.ofSeconds(60));
+            }
+            String lot = RemoteAuction.scheduleLot(first.baseUri(), "takeover-lot-" + RUN);
+            try (var deposits = EventPublisher.as("/deposit-service")) {
+                for (String bidder : BIDDERS) {
+                    deposits.publish(new DepositHeld("hold-" + bidder + "-" + lot, lot, Tokens.subject(bidder), 10_000,
+                            Instant.now()));
+                }
+            }
+            for (var service : List.of(first, second)) {
+                Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(Tokens.of("olga"))
+                        .get(service.baseUri() + "/auctions/" + lot + "/holds").then().extract()
+                        .<Integer>path("active") == BIDDERS.length);
+            }
+
+            long max = 10_000;
+            for (int i = 0; i < 30; i++) {
+                String key = "first-" + i + "-" + RUN;
+                max += 10_000;
+                Response answer = RemoteAuction.bid(first.baseUri(), lot, BIDDERS[i % BIDDERS.length], max, key);
+                assertEquals(201, answer.statusCode(), answer.asString());
+                acknowledged.put(key, answer.asString());
+            }
+            assertEquals(503, RemoteAuction.bid(second.baseUri(), lot, "alice", max + 10_000, "early-" + RUN).statusCode(),
+                    "the owner's lease is live: the other instance does not write");
+
+            first.pause();
+            long frozenMax = max + 1_000_000;
+            String frozenKey = "frozen-" + RUN;
+            // reaches the frozen owner's socket and waits there
+            var frozen = CompletableFuture.supplyAsync(() -> RemoteAuction.bid(first.baseUri(), lot, "bob", frozenMax, frozenKey));
+
+            // the lease lapses; the second instance takes the lot (epoch + 1) and goes on
+            long[] next = {max};
+            List<String> secondKeys = new ArrayList<>();
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> {
+                String key = "second-" + secondKeys.size() + "-" + RUN;
+                Response answer = RemoteAuction.bid(second.baseUri(), lot, "carol", next[0] + 10_000, key);
+                if (answer.statusCode() == 201) {
+                    next[0] += 10_000;
+                    secondKeys.add(key);
+                    acknowledged.put(key, answer.asString());
+                }
+                return secondKeys.size() == 5;
+            });
+
+            first.resume();
+            Response late = frozen.get();
+            assertNotEquals(201, late.statusCode(), "the old owner must not accept a bid: " + late.asString());
+            assertEquals(0, database.number("select count(*) from bid where idempotency_key = ?", frozenKey),
+                    "the old owner wrote its bid");
+            // and it stays out: whatever it is asked now, it does not write
+            Response again = RemoteAuction.bid(first.baseUri(), lot, "bob", frozenMax, "after-wake-" + RUN);
+            assertNotEquals(201, again.statusCode(), again.asString());
+
+            var verification = given().get(second.baseUri() + "/auctions/" + lot + "/log/verification").then()
+                    .statusCode(200).extract();
+            assertTrue(verification.<Boolean>path("valid"), verification.asString());
+            assertEquals(acknowledged.size(), (int) verification.path("entries"),
+                    "exactly the acknowledged bids are in the log");
+            for (var entry : acknowledged.entrySet()) {
+                var receipt = new JsonPath(entry.getValue());
+                assertEquals(1, database.number("select count(*) from bid where lot_id = ? and seq = ? and hash = ?",
+                        lot, receipt.getLong("seq"), receipt.getString("logHash")),
+                        "acknowledged bid lost or rewritten: " + entry.getValue());
+            }
+            assertEquals(acknowledged.size(), (int) given().get(second.baseUri() + "/auctions/" + lot).then()
+                    .extract().path("bidCount"));
+        }
+    }
+}
