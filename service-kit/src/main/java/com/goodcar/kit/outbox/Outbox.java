@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -24,16 +25,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * <p>Request paths stage on their reactive connection; a writer that owns a virtual thread (the
  * auction's lot writer) stages on its JDBC connection. Both write the same row, built once.
+ *
+ * <p>A row keeps the trace context current where it was staged (the HTTP request's span, or the
+ * consumed event's): the relay publishes the message as part of that trace. A writer on its own
+ * thread has none, and its messages start traces of their own.
  */
 @ApplicationScoped
 public class Outbox {
 
     private static final String INSERT = """
-            insert into outbox_message (event_id, type, topic, message_key, payload, created_at)
-            values ($1, $2, $3, $4, $5, $6)""";
+            insert into outbox_message (event_id, type, topic, message_key, payload, created_at, traceparent)
+            values ($1, $2, $3, $4, $5, $6, $7)""";
     private static final String INSERT_JDBC = """
-            insert into outbox_message (event_id, type, topic, message_key, payload, created_at)
-            values (?, ?, ?, ?, ?, ?)""";
+            insert into outbox_message (event_id, type, topic, message_key, payload, created_at, traceparent)
+            values (?, ?, ?, ?, ?, ?, ?)""";
 
     private final EventCodec codec = new EventCodec();
     private final String source;
@@ -46,7 +51,8 @@ public class Outbox {
         if (payloads.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Tuple> rows = payloads.stream().map(payload -> row(payload, at).tuple()).toList();
+        String traceparent = TraceParent.current();
+        List<Tuple> rows = payloads.stream().map(payload -> row(payload, at, traceparent).tuple()).toList();
         return transaction.preparedQuery(INSERT).executeBatch(rows).replaceWithVoid();
     }
 
@@ -59,31 +65,34 @@ public class Outbox {
         if (payloads.isEmpty()) {
             return;
         }
+        String traceparent = TraceParent.current();
         try (var insert = transaction.prepareStatement(INSERT_JDBC)) {
             for (IntegrationEvent payload : payloads) {
-                Row row = row(payload, at);
+                Row row = row(payload, at, traceparent);
                 insert.setObject(1, row.eventId());
                 insert.setString(2, row.type());
                 insert.setString(3, row.topic());
                 insert.setString(4, row.key());
                 insert.setString(5, row.payload());
                 insert.setObject(6, row.createdAt());
+                insert.setString(7, row.traceparent());
                 insert.addBatch();
             }
             insert.executeBatch();
         }
     }
 
-    private <T extends IntegrationEvent> Row row(T payload, Instant at) {
+    private <T extends IntegrationEvent> Row row(T payload, Instant at, String traceparent) {
         EventType<T> type = EventTypes.of(payload);
         var envelope = EventEnvelope.of(UUID.randomUUID().toString(), type, source, at, null, payload);
         return new Row(UUID.fromString(envelope.id()), envelope.type(), type.topic(), payload.aggregateId(),
-                codec.write(envelope), at.atOffset(ZoneOffset.UTC));
+                codec.write(envelope), at.atOffset(ZoneOffset.UTC), traceparent);
     }
 
-    private record Row(UUID eventId, String type, String topic, String key, String payload, OffsetDateTime createdAt) {
+    private record Row(UUID eventId, String type, String topic, String key, String payload, OffsetDateTime createdAt,
+                       String traceparent) {
         Tuple tuple() {
-            return Tuple.of(eventId, type, topic, key, payload, createdAt);
+            return Tuple.tuple(Arrays.asList(eventId, type, topic, key, payload, createdAt, traceparent));
         }
     }
 }

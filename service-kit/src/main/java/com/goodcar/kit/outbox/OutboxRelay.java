@@ -5,6 +5,7 @@ import com.goodcar.kit.retention.AgedRows;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -13,6 +14,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -33,6 +36,10 @@ import org.jboss.logging.Logger;
  *
  * <p>An advisory lock lets one instance relay at a time, so events of one aggregate reach their
  * partition in order even when several pods run.
+ *
+ * <p>Each message is sent as a child of the trace context its row kept (the Kafka connector's
+ * producer span, whose {@code traceparent} header the consumer continues), and says in its
+ * {@code content-type} header that it is a structured-mode CloudEvent (the CloudEvents Kafka binding).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -40,9 +47,13 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final AgedRows PUBLISHED = new AgedRows("outbox_message", "published_at", "published messages");
     private static final long RELAY_LOCK = 0x6f7574626f78L; // "outbox"
+    /** CloudEvents Kafka protocol binding, structured mode: the value is the whole JSON event */
+    static final String CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
+    private static final RecordHeader CLOUD_EVENT = new RecordHeader("content-type",
+            CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
 
     private static final String PENDING = """
-            select position, topic, message_key, payload from outbox_message
+            select position, topic, message_key, payload, traceparent from outbox_message
             where published_at is null order by position limit $1""";
 
     private final Pool pool;
@@ -118,13 +129,21 @@ public class OutboxRelay {
         return PUBLISHED.deleteOlderThan(pool, clock.instant().minus(retention));
     }
 
-    private record Pending(long position, String topic, String key, String payload) {
+    private record Pending(long position, String topic, String key, String payload, String traceparent) {
+
+        Message<String> message() {
+            return Message.of(payload)
+                    .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).withTopic(topic)
+                            .addHeaders(CLOUD_EVENT).build())
+                    .addMetadata(TracingMetadata.withCurrent(TraceParent.parent(traceparent)));
+        }
     }
 
     private static List<Pending> pending(io.vertx.mutiny.sqlclient.RowSet<Row> rows) {
         var batch = new ArrayList<Pending>(rows.size());
         for (Row row : rows) {
-            batch.add(new Pending(row.getLong(0), row.getString(1), row.getString(2), row.getString(3)));
+            batch.add(new Pending(row.getLong(0), row.getString(1), row.getString(2), row.getString(3),
+                    row.getString(4)));
         }
         return batch;
     }
@@ -135,10 +154,7 @@ public class OutboxRelay {
             return batch.isEmpty() ? Uni.createFrom().voidItem()
                     : Uni.createFrom().failure(new RelayPaused());
         }
-        List<Uni<Void>> sends = batch.stream()
-                .map(m -> kafka.sendMessage(Message.of(m.payload()).addMetadata(
-                        OutgoingKafkaRecordMetadata.<String>builder().withKey(m.key()).withTopic(m.topic()).build())))
-                .toList();
+        List<Uni<Void>> sends = batch.stream().map(m -> kafka.sendMessage(m.message())).toList();
         return Uni.join().all(sends).andFailFast().replaceWithVoid();
     }
 
