@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.goodcar.deposit.PackagedServices;
 import com.goodcar.kit.testing.ConsumerGroups;
 import com.goodcar.kit.testing.PspSandbox;
 import com.goodcar.kit.testing.RunDatabase;
@@ -13,7 +14,6 @@ import com.goodcar.kit.testing.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -48,21 +48,10 @@ class FullFlowIT {
         auctionDb.create();
         depositDb.create();
         sandbox = PspSandbox.started(RUN);
-        auction = new ServiceProcess(Path.of("../auction-service/target/quarkus-app/quarkus-run.jar"), Map.of(
-                "AUCTION_DB_URL", auctionDb.config().get("quarkus.datasource.reactive.url"),
-                "AUCTION_DB_JDBC_URL", auctionDb.config().get("quarkus.datasource.jdbc.url"),
-                "AUCTION_INSTANCE_ID", "flow-" + RUN,
-                "MP_MESSAGING_INCOMING_DEPOSIT_HOLDS_GROUP_ID", "auction-flow-" + RUN,
-                "MP_MESSAGING_INCOMING_DEPOSIT_HOLDS_AUTO_OFFSET_RESET", "latest"));
-        deposit = new ServiceProcess(Path.of("target/quarkus-app/quarkus-run.jar"), Map.of(
-                "DEPOSIT_DB_URL", depositDb.config().get("quarkus.datasource.reactive.url"),
-                "DEPOSIT_DB_JDBC_URL", depositDb.config().get("quarkus.datasource.jdbc.url"),
+        auction = PackagedServices.auction(auctionDb, "auction-flow-" + RUN);
+        deposit = PackagedServices.deposit(depositDb, "deposit-flow-" + RUN, Map.of(
                 "DEPOSIT_PSP_PROVIDER", "sandbox",
-                "DEPOSIT_PSP_URL", sandbox.url(),
-                "MP_MESSAGING_INCOMING_AUCTION_LOTS_GROUP_ID", "deposit-flow-" + RUN,
-                "MP_MESSAGING_INCOMING_ORDER_ORDERS_GROUP_ID", "deposit-flow-" + RUN,
-                "MP_MESSAGING_INCOMING_AUCTION_LOTS_AUTO_OFFSET_RESET", "latest",
-                "MP_MESSAGING_INCOMING_ORDER_ORDERS_AUTO_OFFSET_RESET", "latest"));
+                "DEPOSIT_PSP_URL", sandbox.url()));
         auction.start(Duration.ofSeconds(90));
         deposit.start(Duration.ofSeconds(90));
         // both start at the topics' ends, so nothing published before this run is replayed
@@ -72,12 +61,7 @@ class FullFlowIT {
 
     @AfterAll
     static void stop() {
-        if (auction != null) {
-            auction.close();
-        }
-        if (deposit != null) {
-            deposit.close();
-        }
+        PackagedServices.stop(auction, deposit);
         if (sandbox != null) {
             sandbox.close();
         }

@@ -4,6 +4,7 @@ import com.goodcar.contracts.EventCodec;
 import com.goodcar.contracts.EventEnvelope;
 import com.goodcar.contracts.EventTypes;
 import com.goodcar.contracts.IntegrationEvent;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -46,10 +47,17 @@ public final class EventPublisher implements AutoCloseable {
 
     /** With a chosen event id: publishing the same id twice is how a test makes a duplicate. */
     public <T extends IntegrationEvent> String publish(T event, String eventId) {
+        return publish(event, eventId, Map.of());
+    }
+
+    /** With record headers too, e.g. the {@code traceparent} of the trace the event belongs to. */
+    public <T extends IntegrationEvent> String publish(T event, String eventId, Map<String, String> headers) {
         var type = EventTypes.of(event);
         var envelope = EventEnvelope.of(eventId, type, source, Instant.now(), null, event);
+        var record = new ProducerRecord<>(type.topic(), event.aggregateId(), codec.write(envelope));
+        headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
         try {
-            producer.send(new ProducerRecord<>(type.topic(), event.aggregateId(), codec.write(envelope))).get();
+            producer.send(record).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -76,7 +84,7 @@ public final class EventPublisher implements AutoCloseable {
     public void publishEnvelope(String topic, String key, String type, String dataJson) {
         String envelope = "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"" + type
                 + "\",\"source\":\"" + source + "\",\"time\":\"" + Instant.now() + "\",\"data\":" + dataJson + "}";
-        publishRaw(topic, key, envelope.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        publishRaw(topic, key, envelope.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

@@ -42,6 +42,11 @@ public final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** Where the process' output goes. */
+    public Path log() {
+        return log;
+    }
+
     /** Starts the jar and waits until /q/health/ready answers 200. */
     public ServiceProcess start(Duration timeout) {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:+UseSerialGC", "-Xmx256m", "-jar",
