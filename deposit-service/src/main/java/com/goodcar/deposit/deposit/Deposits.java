@@ -41,11 +41,15 @@ public class Deposits {
         this.notifyUrl = notifyUrl;
     }
 
-    /** A deposit and the payment the buyer is to make for it. */
-    public record Opened(Deposit deposit, String paymentId, String payUrl) {
+    /**
+     * A deposit and the payment the buyer is to make for it.
+     *
+     * @param created false when the same Idempotency-Key had already opened this payment
+     */
+    public record Opened(Deposit deposit, String paymentId, String payUrl, boolean created) {
     }
 
-    private record Staged(Deposit deposit, String paymentId, String payUrl, String title) {
+    private record Staged(Deposit deposit, String paymentId, String payUrl, String title, boolean created) {
     }
 
     public Uni<Opened> open(String userId, String lotId, String key) {
@@ -62,12 +66,12 @@ public class Deposits {
                                             "This Idempotency-Key was used for another lot."));
                                 }
                                 return Uni.createFrom().item(new Staged(Deposit.of(row), row.getString("pid"),
-                                        row.getString("pay_url"), null));
+                                        row.getString("pay_url"), null, false));
                             }
                             return stage(connection, userId, lotId, key);
                         })))
                 .chain(staged -> staged.payUrl() != null
-                        ? Uni.createFrom().item(new Opened(staged.deposit(), staged.paymentId(), staged.payUrl()))
+                        ? Uni.createFrom().item(new Opened(staged.deposit(), staged.paymentId(), staged.payUrl(), false))
                         : requestPayment(staged));
     }
 
@@ -107,7 +111,7 @@ public class Deposits {
                                                 insert into payment (id, deposit_id, user_id, amount_fen, state, create_key, created_at)
                                                 values ($1, $2, $3, $4, 'CREATED', $5, $6)""")
                                         .execute(Tuple.of(paymentId, deposit.id(), userId, deposit.amountFen(), key, now))
-                                        .map(ignored -> new Staged(deposit, paymentId, null, lot.getString("title")));
+                                        .map(ignored -> new Staged(deposit, paymentId, null, lot.getString("title"), true));
                             });
                 });
     }
@@ -128,6 +132,6 @@ public class Deposits {
                 .chain(created -> pool.preparedQuery(
                                 "update payment set provider_payment_id = $2, pay_url = $3 where id = $1")
                         .execute(Tuple.of(staged.paymentId(), created.providerPaymentId(), created.payUrl()))
-                        .replaceWith(new Opened(deposit, staged.paymentId(), created.payUrl())));
+                        .replaceWith(new Opened(deposit, staged.paymentId(), created.payUrl(), staged.created())));
     }
 }

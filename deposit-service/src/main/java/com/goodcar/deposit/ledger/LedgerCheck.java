@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
 /**
@@ -50,9 +51,16 @@ public class LedgerCheck {
             where x.fen <> coalesce(b.fen, 0)
             limit 20""";
 
+    @Schema(examples = """
+            {"depositId": "dep-5e0c7b2a-91d4-4c3f-8a6e-2b7d9f1c4a08", "account": "buyer-deposits-held", "expectedFen": 10000, "bookedFen": 0}
+            """)
     public record Mismatch(String depositId, String account, long expectedFen, long bookedFen) {
     }
 
+    /** At most 20 mismatches are listed. */
+    @Schema(name = "LedgerCheckResult", examples = """
+            {"balanced": true, "totalDebitFen": 60000, "totalCreditFen": 60000, "mismatches": []}
+            """)
     public record Result(boolean balanced, long totalDebitFen, long totalCreditFen, List<Mismatch> mismatches) {
         public boolean ok() {
             return balanced && mismatches.isEmpty();

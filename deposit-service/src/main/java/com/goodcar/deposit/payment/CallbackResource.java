@@ -19,9 +19,16 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,15 +53,67 @@ public class CallbackResource {
         this.check = new CallbackCheck(new CallbackSignature(secret), maxAge, clock);
     }
 
+    /**
+     * The acknowledgement the provider waits for; effect HELD (the deposit is now a hold), DUPLICATE (a
+     * payment that cannot be a hold, booked as owed back and refunded) or ALREADY_PAID (a genuine repeat).
+     */
+    @Schema(examples = """
+            {"result": "success", "effect": "HELD"}
+            """)
+    public record Acknowledged(String result, Captures.Effect effect) {
+    }
+
+    static final String SIGNED = """
+            Called by the payment provider, not by people: authenticated by its signature, not by a token. \
+            Each delivery carries `X-Psp-Timestamp` (epoch seconds), `X-Psp-Nonce` (unique per delivery) and \
+            `X-Psp-Signature`: the lowercase hex HMAC-SHA256, keyed with the callback secret shared with the \
+            provider (DEPOSIT_PSP_CALLBACK_SECRET), of `timestamp + "\\n" + nonce + "\\n" + body`, the body byte for \
+            byte as sent. A delivery is accepted only if genuine (signature), fresh (timestamp within \
+            DEPOSIT_PSP_CALLBACK_MAX_AGE, 5 minutes, of this service's clock), first (the nonce was not seen before) \
+            and exact (the amount of the payment it names); a refused one changes nothing. A genuine repeat \
+            of a delivery (a new nonce) is acknowledged again, with effect ALREADY_PAID; the provider retries \
+            until it gets a 2xx.
+
+            Example with the local secret `sandbox-callback-secret-change-me`: timestamp `1794355382`, nonce \
+            `9b3e7d1f0a6c4e2b8d5f1a3c7e9b0d24` and the body \
+            `{"merchantPaymentId":"pay-8d1f4e6b-2c9a-4b7e-a3d5-6f0e9c2b1a74","providerPaymentId":"sbxpay_4f9a1c7e2b8d3f6a0e5c9b1d7a3f2e84","amountFen":10000,"state":"PAID","paidAt":"2026-11-11T00:03:01.902Z"}` \
+            are signed `0744533124a5945d1813cfaed853e494b366e73d2cdb264b7c2639e7db37244d`.""";
+
     @POST
     @PermitAll
+    @SecurityRequirements
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The payment provider's signed payment callback (HMAC-SHA256 over timestamp, nonce and body)")
-    public Uni<Map<String, String>> receive(@HeaderParam(CallbackSignature.TIMESTAMP) String timestamp,
-                                            @HeaderParam(CallbackSignature.NONCE) String nonce,
-                                            @HeaderParam(CallbackSignature.SIGNATURE) String signature,
-                                            @Context HttpServerRequest request, String body) {
+    @Operation(summary = "The payment provider's signed payment callback (HMAC-SHA256 over timestamp, nonce and body)",
+            description = SIGNED)
+    @RequestBody(required = true, description = "The provider's payment notification (JSON), signed as it is sent.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PaymentNotification.class),
+                    examples = @ExampleObject(name = "paid", value = """
+                            {"merchantPaymentId": "pay-8d1f4e6b-2c9a-4b7e-a3d5-6f0e9c2b1a74", "providerPaymentId": "sbxpay_4f9a1c7e2b8d3f6a0e5c9b1d7a3f2e84", "amountFen": 10000, "state": "PAID", "paidAt": "2026-11-11T00:03:01.902Z"}
+                            """)))
+    @APIResponse(responseCode = "200", description = "Accepted, or a genuine repeat acknowledged again.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Acknowledged.class)))
+    @APIResponse(responseCode = "400", description = "The body is not a payment notification (`malformed-callback`); "
+            + "or a NUL (%00) in the path or query (`nul-character`).")
+    @APIResponse(responseCode = "401", description = "The signature does not match the body, timestamp and nonce, or a "
+            + "signature header is missing (`bad-signature`); or the timestamp is outside the accepted window (`stale-callback`).")
+    @APIResponse(responseCode = "404", description = "No payment with that merchantPaymentId here (`unknown-payment`).")
+    @APIResponse(responseCode = "409", description = "This delivery's nonce was used before (`replayed-callback`).")
+    @APIResponse(responseCode = "422", description = "The amount is not the payment's (`amount-mismatch`), or the "
+            + "notification reports no payment (`not-paid`: state is not PAID).")
+    public Uni<Acknowledged> receive(
+            @Parameter(in = ParameterIn.HEADER, required = true, example = "1794355382",
+                    description = "When the provider signed this delivery, in epoch seconds")
+            @HeaderParam(CallbackSignature.TIMESTAMP) String timestamp,
+            @Parameter(in = ParameterIn.HEADER, required = true, example = "9b3e7d1f0a6c4e2b8d5f1a3c7e9b0d24",
+                    description = "Unique per delivery: a nonce seen before is refused (409)")
+            @HeaderParam(CallbackSignature.NONCE) String nonce,
+            @Parameter(in = ParameterIn.HEADER, required = true,
+                    example = "0744533124a5945d1813cfaed853e494b366e73d2cdb264b7c2639e7db37244d",
+                    description = "Hex HMAC-SHA256 of timestamp, newline, nonce, newline, body, keyed with the callback secret")
+            @HeaderParam(CallbackSignature.SIGNATURE) String signature,
+            @Context HttpServerRequest request, String body) {
         String from = request.remoteAddress() == null ? "?" : request.remoteAddress().toString();
         switch (check.check(timestamp, nonce, body, signature)) {
             case BAD_SIGNATURE -> throw refuse(401, "bad-signature", "Bad signature",
@@ -71,7 +130,7 @@ public class CallbackResource {
         return captures.capture(paid, nonce)
                 .invoke(effect -> LOG.infof("callback for payment %s (%d fen): %s", paid.merchantPaymentId(),
                         paid.amountFen(), effect))
-                .map(effect -> Map.of("result", "success", "effect", effect.name()))
+                .map(effect -> new Acknowledged("success", effect))
                 .onFailure(Captures.Refused.class).transform(e -> {
                     var refused = (Captures.Refused) e;
                     return switch (refused.refusal) {

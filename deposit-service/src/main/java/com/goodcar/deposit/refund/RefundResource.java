@@ -23,6 +23,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Operators watch refunds and send a failed one again. */
 @Path("/refunds")
@@ -38,6 +41,13 @@ public class RefundResource {
         this.clock = clock;
     }
 
+    /**
+     * A refund owed to a buyer: reason RELEASED (a released hold) or DUPLICATE_PAYMENT (paid twice, or after the
+     * close); state PENDING, REQUESTED (sent, awaiting the provider), SUCCEEDED or FAILED (retry it by hand).
+     */
+    @Schema(examples = """
+            {"id": "rf-pay-8d1f4e6b-2c9a-4b7e-a3d5-6f0e9c2b1a74", "depositId": "dep-5e0c7b2a-91d4-4c3f-8a6e-2b7d9f1c4a08", "paymentId": "pay-8d1f4e6b-2c9a-4b7e-a3d5-6f0e9c2b1a74", "userId": "2f6d3a8e-5b1c-4e7a-9d0f-8c4b2a1e6f35", "lotId": "lot-3b2f9c1e-7a4d-4f0b-9e85-1c6d2a7b8e90", "amountFen": 10000, "reason": "RELEASED", "state": "SUCCEEDED", "attempts": 1, "nextAttemptAt": "2026-11-11T04:00:31.006Z", "providerRefundId": "sbxrfd_6a2e9f0c4b7d1e3a5c8f2b90", "createdAt": "2026-11-11T04:00:31.006Z"}
+            """)
     public record Refund(String id, String depositId, String paymentId, String userId, String lotId, long amountFen,
                          String reason, String state, int attempts, Instant nextAttemptAt, String lastError,
                          String providerRefundId, Instant createdAt) {
@@ -74,6 +84,9 @@ public class RefundResource {
      */
     @POST
     @Path("{id}/retry")
+    @APIResponse(responseCode = "200", description = "The refund, PENDING again: it is sent within seconds.",
+            content = @Content(schema = @Schema(implementation = Refund.class)))
+    @APIResponse(responseCode = "409", description = "The refund is not FAILED (`refund-not-failed`): only a failed refund is retried by hand.")
     public Uni<Refund> retry(@PathParam("id") String id) {
         var now = clock.instant().atOffset(ZoneOffset.UTC);
         return pool.preparedQuery("""
