@@ -2,6 +2,7 @@ package com.goodcar.psp;
 
 import com.goodcar.kit.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,6 +15,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -30,9 +38,29 @@ public class PayPage {
         this.payments = payments;
     }
 
+    /** A shortened page of an unpaid payment, for the document. */
+    static final String PAGE_EXAMPLE = """
+            <!doctype html>
+            <html lang="en">
+            <head><meta charset="utf-8"><title>Pay ¥100.00 - PSP sandbox</title></head>
+            <body>
+            <h1>PSP sandbox</h1>
+            <p>Deposit for AION UT Super, 1-yuan auction</p>
+            <p class="amount">¥100.00</p>
+            <p class="note">Merchant payment pay-8d1f4e6b-2c9a-4b7e-a3d5-6f0e9c2b1a74 &middot; CREATED</p>
+            <form method="post"><button type="submit">Pay ¥100.00</button></form>
+            </body>
+            </html>
+            """;
+
     @GET
+    @PermitAll
+    @SecurityRequirements
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "The pay page: what is paid, for how much, and a Pay button")
+    @APIResponse(responseCode = "200", description = "The page: a Pay button while CREATED, else when it was paid or that it is closed.",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING),
+                    examples = @ExampleObject(name = "unpaid", value = PAGE_EXAMPLE)))
     public Uni<String> page(@PathParam("providerPaymentId") String providerPaymentId) {
         return payments.byProviderId(providerPaymentId).map(found -> html(
                 found.orElseThrow(() -> ProblemException.notFound("Payment", providerPaymentId)), payments.now()));
@@ -43,8 +71,15 @@ public class PayPage {
      * nothing. A browser is sent back to the page (303); anyone else gets the payment as JSON.
      */
     @POST
+    @PermitAll
+    @SecurityRequirements
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
     @Operation(summary = "The buyer pays (idempotent): PAID, and the merchant's callback is queued")
+    @APIResponse(responseCode = "200", description = "Paid (or paid before: nothing changes), for a caller that is no browser.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentView.class)))
+    @APIResponse(responseCode = "303", description = "Paid, for a browser (Accept: text/html first): back to the pay page.",
+            headers = @Header(name = "Location", description = "The pay page", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "409", description = "The payment is closed and can no longer be paid (`payment-closed`).")
     public Uni<Response> pay(@PathParam("providerPaymentId") String providerPaymentId, @Context HttpHeaders headers,
                              @Context UriInfo uri) {
         return payments.pay(providerPaymentId).map(paid -> fromBrowser(headers)

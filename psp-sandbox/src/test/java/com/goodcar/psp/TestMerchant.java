@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * A merchant's notify URL for tests, one mailbox per test: records every callback it receives and
@@ -35,6 +36,7 @@ public class TestMerchant {
 
     @POST
     @Consumes(MediaType.WILDCARD)
+    @Operation(hidden = true) // a test fixture, no part of the sandbox's API
     public Response receive(@PathParam("mailbox") String mailbox,
                             @HeaderParam(CallbackSignature.TIMESTAMP) String timestamp,
                             @HeaderParam(CallbackSignature.NONCE) String nonce,
