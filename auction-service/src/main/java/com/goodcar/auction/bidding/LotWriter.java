@@ -6,6 +6,8 @@ import com.goodcar.auction.lot.BidOutcome;
 import com.goodcar.auction.lot.Lot;
 import com.goodcar.auction.lot.LotStatus;
 import com.goodcar.contracts.auction.AuctionClosed;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,14 +48,15 @@ final class LotWriter {
     sealed interface Command {
     }
 
-    record PlaceBid(String bidderId, long maxFen, String idempotencyKey, CompletableFuture<BidAnswer> answer)
-            implements Command {
+    /** {@code trace}: the request's trace context, which the events its bid causes continue. */
+    record PlaceBid(String bidderId, long maxFen, String idempotencyKey, CompletableFuture<BidAnswer> answer,
+                    Context trace) implements Command {
         String key() {
             return AnswerMemory.key(bidderId, idempotencyKey);
         }
     }
 
-    record Cancel(CompletableFuture<Boolean> done) implements Command {
+    record Cancel(CompletableFuture<Boolean> done, Context trace) implements Command {
     }
 
     /** The settings every writer shares; {@code idleStop}: a writer nobody used for that long lets go of its lot. */
@@ -137,7 +140,7 @@ final class LotWriter {
             return CompletableFuture.completedFuture(
                     BidAnswer.unavailable("The lot is changing hands between instances; retry."));
         }
-        var command = new PlaceBid(bidderId, maxFen, idempotencyKey, new CompletableFuture<>());
+        var command = new PlaceBid(bidderId, maxFen, idempotencyKey, new CompletableFuture<>(), Context.current());
         String key = command.key();
         // a key already in flight waits for the writer's answer, which its retry must repeat
         boolean first = answers.takeOff(key);
@@ -179,7 +182,7 @@ final class LotWriter {
     }
 
     CompletableFuture<Boolean> cancel() {
-        var command = new Cancel(new CompletableFuture<>());
+        var command = new Cancel(new CompletableFuture<>(), Context.current());
         if (!inbox.offer(command)) {
             command.done().complete(false);
         }
@@ -273,8 +276,11 @@ final class LotWriter {
 
         if (decision.changed() || lease.dueForRenewal(now)) {
             Instant until = lease.from(now);
-            if (!store.commit(decision.next(), until, decision.rows(), decision.events(), now)) {
-                throw new Fenced();
+            // the batch's events are staged in the trace of the request that caused them
+            try (Scope cause = causeOf(decision, fresh, cancels).makeCurrent()) {
+                if (!store.commit(decision.next(), until, decision.rows(), decision.events(), now)) {
+                    throw new Fenced();
+                }
             }
             record = decision.next();
             committed = record.lot();
@@ -303,6 +309,16 @@ final class LotWriter {
             duplicate.answer().complete(answers.earlier(duplicate.key()));
         }
         cancels.forEach(c -> c.done().complete(record.lot().status() == LotStatus.CANCELLED));
+    }
+
+    /** The first accepted bid's request, else an operator's cancel; none for a close or an opening by time. */
+    private static Context causeOf(Batch.Decision decision, List<PlaceBid> fresh, List<Cancel> cancels) {
+        for (int i = 0; i < fresh.size(); i++) {
+            if (decision.answers().get(i).refusal() == null) {
+                return fresh.get(i).trace();
+            }
+        }
+        return cancels.isEmpty() ? Context.root() : cancels.getFirst().trace();
     }
 
     private boolean reload() {
