@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.goodcar.contracts.Topics;
+import com.goodcar.contracts.deposit.DepositHeld;
 import com.goodcar.deposit.PackagedServices;
 import com.goodcar.kit.testing.ConsumerGroups;
+import com.goodcar.kit.testing.EventPublisher;
 import com.goodcar.kit.testing.RunDatabase;
 import com.goodcar.kit.testing.ServiceProcess;
 import com.goodcar.kit.testing.StackAddresses;
@@ -74,6 +76,7 @@ class OneTraceAcrossServicesIT {
         auction.start(Duration.ofSeconds(90));
         deposit.start(Duration.ofSeconds(90));
         ConsumerGroups.awaitAssigned("deposit-trace-" + RUN, Topics.AUCTION_LOTS, Duration.ofSeconds(60));
+        ConsumerGroups.awaitAssigned("auction-trace-" + RUN, Topics.DEPOSIT_HOLDS, Duration.ofSeconds(60));
     }
 
     @AfterAll
@@ -109,10 +112,7 @@ class OneTraceAcrossServicesIT {
         }
 
         // deposit-service consumed it in the same trace: a span of that trace id reaches its collector
-        byte[] traceId = HexFormat.of().parseHex(trace);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> EXPORTS.stream()
-                .anyMatch(body -> contains(body, traceId) && contains(body, utf8("deposit-service"))
-                        && contains(body, utf8(Topics.AUCTION_LOTS))));
+        awaitConsumedByDepositService(trace);
 
         String auctionLog = Files.readString(auction.log());
         assertTrue(auctionLog.contains("spans are not exported"), "no endpoint, no export: " + auction.log());
@@ -120,6 +120,39 @@ class OneTraceAcrossServicesIT {
         String depositLog = Files.readString(deposit.log());
         assertFalse(depositLog.contains("spans are not exported") || depositLog.contains("Failed to export"),
                 deposit.log().toString());
+    }
+
+    @Test
+    void aBidsTraceReachesDepositServicesConsumer() {
+        String lot = given().auth().oauth2(Tokens.of("olga")).contentType(ContentType.JSON)
+                .header("Idempotency-Key", "trace-bid-lot-" + RUN)
+                .body(Map.of("editionCode", "AION-UT-SUPER-NGC001", "title", "National Good Car No. 001",
+                        "opensAt", Instant.now().minusSeconds(1).toString(),
+                        "endsAt", Instant.now().plusSeconds(3600).toString()))
+                .post(auction.baseUri() + "/auctions").then().statusCode(201).extract().path("id");
+        try (var deposits = EventPublisher.as("/deposit-service")) {
+            deposits.publish(new DepositHeld("hold-alice-" + lot, lot, Tokens.subject("alice"), 10_000, Instant.now()));
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(Tokens.of("olga"))
+                .get(auction.baseUri() + "/auctions/" + lot + "/holds").then().extract().<Integer>path("active") == 1);
+
+        String trace = TraceContinuationTest.randomHex(16);
+        given().auth().oauth2(Tokens.of("alice")).contentType(ContentType.JSON)
+                .header("traceparent", "00-" + trace + "-" + TraceContinuationTest.randomHex(8) + "-01")
+                .header("Idempotency-Key", "trace-bid-" + RUN).body(Map.of("maxFen", 50_000))
+                .post(auction.baseUri() + "/auctions/" + lot + "/bids").then().statusCode(201);
+
+        // the lot's writer committed the bid's auction.price-changed.v1 in the bid's trace, and
+        // deposit-service's consumer of auction.lots received it in that trace (it acts on none of
+        // a bid's events, but its span is there)
+        awaitConsumedByDepositService(trace);
+    }
+
+    private static void awaitConsumedByDepositService(String trace) {
+        byte[] traceId = HexFormat.of().parseHex(trace);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> EXPORTS.stream()
+                .anyMatch(body -> contains(body, traceId) && contains(body, utf8("deposit-service"))
+                        && contains(body, utf8(Topics.AUCTION_LOTS))));
     }
 
     private static byte[] utf8(String text) {
