@@ -12,6 +12,7 @@ import com.goodcar.contracts.deposit.DepositRefunded;
 import com.goodcar.contracts.deposit.DepositReleased;
 import com.goodcar.contracts.catalog.VehicleListed;
 import com.goodcar.contracts.order.OrderCancelled;
+import com.goodcar.contracts.order.OrderCreated;
 import com.goodcar.contracts.order.OrderPaid;
 import com.goodcar.contracts.order.OrderPaymentExpired;
 import java.util.List;
@@ -44,6 +45,8 @@ public final class EventTypes {
     public static final EventType<DepositRefunded> DEPOSIT_REFUNDED =
             new EventType<>("deposit.refunded", 1, Topics.DEPOSIT_HOLDS, DepositRefunded.class);
 
+    public static final EventType<OrderCreated> ORDER_CREATED =
+            new EventType<>("order.created", 1, Topics.ORDER_ORDERS, OrderCreated.class);
     public static final EventType<OrderPaid> ORDER_PAID =
             new EventType<>("order.paid", 1, Topics.ORDER_ORDERS, OrderPaid.class);
     public static final EventType<OrderPaymentExpired> ORDER_PAYMENT_EXPIRED =
@@ -53,7 +56,7 @@ public final class EventTypes {
 
     public static final List<EventType<?>> ALL = List.of(VEHICLE_LISTED, PRICE_CHANGED, AUCTION_SCHEDULED,
             AUCTION_PRICE_CHANGED, AUCTION_EXTENDED, AUCTION_CLOSED, DEPOSIT_HELD, DEPOSIT_RELEASED, DEPOSIT_APPLIED,
-            DEPOSIT_FORFEITED, DEPOSIT_REFUNDED, ORDER_PAID, ORDER_PAYMENT_EXPIRED, ORDER_CANCELLED);
+            DEPOSIT_FORFEITED, DEPOSIT_REFUNDED, ORDER_CREATED, ORDER_PAID, ORDER_PAYMENT_EXPIRED, ORDER_CANCELLED);
 
     private EventTypes() {
     }

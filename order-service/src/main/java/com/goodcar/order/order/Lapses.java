@@ -1,0 +1,54 @@
+package com.goodcar.order.order;
+
+import com.goodcar.contracts.order.OrderPaymentExpired;
+import com.goodcar.kit.outbox.Outbox;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Expires the orders whose buyer let a deadline pass (confirm, then pay), each once, with its
+ * {@code order.payment-expired.v1}: deposit-service forfeits the deposit on it.
+ */
+@ApplicationScoped
+public class Lapses {
+
+    private static final Logger LOG = Logger.getLogger(Lapses.class);
+    private static final int BATCH = 200;
+
+    private final Pool pool;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    Lapses(Pool pool, Outbox outbox, Clock clock) {
+        this.pool = pool;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Scheduled(identity = "order-lapses", every = "${order.lapse-scan}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scan() {
+        return expireDue().replaceWithVoid();
+    }
+
+    /** Completes with how many orders it expired. */
+    public Uni<Integer> expireDue() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return pool.withTransaction(connection -> OrderRows.lapsed(connection, now, BATCH)
+                .chain(due -> Multi.createFrom().iterable(due).onItem().transformToUniAndConcatenate(order -> {
+                    Order expired = order.expired(now);
+                    return OrderRows.update(connection, expired, order.state())
+                            .chain(() -> outbox.stage(connection, new OrderPaymentExpired(order.id(), order.lotId(),
+                                    order.userId(), order.dueAt()), now))
+                            .invoke(() -> LOG.infof("order %s: %s past %s, expired", order.id(), order.state(),
+                                    order.dueAt()));
+                }).collect().asList().map(java.util.List::size)));
+    }
+}

@@ -1,0 +1,102 @@
+package com.goodcar.order.order;
+
+import com.goodcar.kit.paging.Page;
+import com.goodcar.kit.paging.PageRequest;
+import com.goodcar.kit.problem.Problem;
+import com.goodcar.kit.problem.ProblemException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** A buyer's orders: list, read, confirm. Nobody sees or changes another buyer's order (404, as if none). */
+@Path("/orders")
+@Produces(MediaType.APPLICATION_JSON)
+public class OrderResource {
+
+    private final Pool pool;
+    private final SecurityIdentity caller;
+    private final Clock clock;
+    private final Duration payWithin;
+
+    OrderResource(Pool pool, SecurityIdentity caller, Clock clock,
+                  @ConfigProperty(name = "order.win.pay-within") Duration payWithin) {
+        this.pool = pool;
+        this.caller = caller;
+        this.clock = clock;
+        this.payWithin = payWithin;
+    }
+
+    /** Your orders, newest first. */
+    @GET
+    @RolesAllowed("buyer")
+    public Uni<Page<OrderView>> mine(@Valid @BeanParam PageRequest paging) {
+        int offset = paging.offset();
+        String buyer = caller.getPrincipal().getName();
+        return OrderRows.countOfBuyer(pool, buyer).chain(total -> OrderRows.ofBuyer(pool, buyer, offset, paging.size)
+                .map(orders -> new Page<>(orders.stream().map(OrderView::of).toList(), paging.page, paging.size, total)));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({"buyer", "operator"})
+    public Uni<OrderView> get(@PathParam("id") String id) {
+        return OrderRows.find(pool, id, false).map(found -> OrderView.of(visible(found.orElse(null), id)));
+    }
+
+    /** Confirms an auction win: the payment window (30 minutes by default) opens now. */
+    @POST
+    @Path("{id}/confirm")
+    @RolesAllowed("buyer")
+    @APIResponse(responseCode = "200", description = "Confirmed: the order awaits payment until payBy.",
+            content = @Content(schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "409", description = "The order awaits no confirmation (`not-awaiting-confirmation`), "
+            + "or its confirmation deadline has passed (`deadline-passed`).")
+    public Uni<OrderView> confirm(@PathParam("id") String id) {
+        return pool.withTransaction(connection -> OrderRows.find(connection, id, true).chain(found -> {
+            Order order = visible(found.orElse(null), id);
+            if (order.state() == OrderState.AWAITING_PAYMENT) {
+                return Uni.createFrom().item(order); // confirmed already: a retry gets the same answer
+            }
+            Order confirmed;
+            try {
+                confirmed = order.confirmed(clock.instant().truncatedTo(ChronoUnit.MICROS), payWithin);
+            } catch (Order.Refused refused) {
+                throw refusal(refused);
+            }
+            return OrderRows.update(connection, confirmed, order.state()).replaceWith(confirmed);
+        })).map(OrderView::of);
+    }
+
+    private Order visible(Order order, String id) {
+        if (order == null || !caller.hasRole("operator") && !order.userId().equals(caller.getPrincipal().getName())) {
+            throw ProblemException.notFound("Order", id); // not yours: as if it did not exist
+        }
+        return order;
+    }
+
+    private static ProblemException refusal(Order.Refused refused) {
+        return switch (refused.reason) {
+            case NOT_AWAITING_CONFIRMATION -> new ProblemException(Problem.of(409, "not-awaiting-confirmation",
+                    "Not awaiting confirmation", "Order " + refused.order.id() + " is " + refused.order.state() + "."));
+            case DEADLINE_PASSED -> new ProblemException(Problem.of(409, "deadline-passed", "Deadline passed",
+                    "Order " + refused.order.id() + " had to be confirmed by " + refused.order.confirmBy() + ".")
+                    .with("confirmBy", refused.order.confirmBy().toString()));
+        };
+    }
+}
