@@ -1,5 +1,6 @@
 package com.goodcar.psp;
 
+import com.goodcar.kit.openapi.ProblemContract;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,16 +12,15 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 /**
  * What {@link SandboxGate} does, said in the OpenAPI document: the merchant API takes the merchant's key
  * ({@value SandboxGate#MERCHANT_KEY}, security scheme {@value #SCHEME}), not a platform token. Runs after
- * the kit's ProblemContract (lower priority), which describes every secured operation as taking a Keycloak
- * bearer token with roles: on an operation secured by the merchant key, that sentence and the 401/403
- * answers are replaced with what the gate really answers.
+ * the kit's ProblemContract (lower priority), which says only that the scheme's credentials are needed:
+ * on an operation secured by the merchant key, that sentence and the 401 are made precise.
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD, priority = 0)
 public class MerchantKeyContract implements OASFilter {
 
     /** The name of the apiKey scheme (quarkus.smallrye-openapi.security-scheme-name). */
     public static final String SCHEME = "merchantKey";
-    static final String KIT_SENTENCE = "Requires a bearer access token from the platform's Keycloak (OIDC).";
+    static final String KIT_SENTENCE = ProblemContract.otherSchemeSentence(java.util.List.of(SCHEME));
     static final String SENTENCE = "Requires the merchant's key in the " + SandboxGate.MERCHANT_KEY + " header.";
 
     @Override
@@ -56,9 +56,6 @@ public class MerchantKeyContract implements OASFilter {
         refusal(responses.getAPIResponse("401"), "No " + SandboxGate.MERCHANT_KEY + " header, or not the merchant's key "
                 + "(`invalid-merchant-key`).", problem(path, 401, "invalid-merchant-key", "Invalid merchant key",
                 "Send the merchant's key (sandbox.merchant-key) in the " + SandboxGate.MERCHANT_KEY + " header."));
-        refusal(responses.getAPIResponse("403"), "Not answered by the sandbox: the merchant's key opens the whole "
-                + "merchant API, it has no roles (a wrong key is a 401).", problem(path, 403, "forbidden", "Forbidden",
-                "Not answered by the sandbox: the merchant's key opens the whole merchant API."));
     }
 
     private static void refusal(APIResponse response, String description,

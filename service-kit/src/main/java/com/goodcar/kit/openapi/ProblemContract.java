@@ -35,6 +35,8 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 public class ProblemContract implements OASFilter {
 
     public static final String SCHEMA = "Problem";
+    /** The platform's Keycloak bearer scheme (quarkus.smallrye-openapi.security-scheme-name in the kit's config). */
+    public static final String OIDC = "oidc";
     static final String REF = "#/components/schemas/" + SCHEMA;
     private static final String TYPE_BASE = "https://goodcar.example/problems/";
     private static final Pattern SLUG = Pattern.compile("`([a-z0-9-]+)`");
@@ -101,12 +103,17 @@ public class ProblemContract implements OASFilter {
             return; // OpenApiContract reports it: neither secured nor declared public
         }
         var roles = new LinkedHashSet<String>();
+        var others = new LinkedHashSet<String>();
         boolean bearer = false;
         for (SecurityRequirement requirement : security) {
             if (requirement.getSchemes() == null) {
                 continue;
             }
             for (var scheme : new ArrayList<>(requirement.getSchemes().entrySet())) {
+                if (!OIDC.equals(scheme.getKey())) {
+                    others.add(scheme.getKey());
+                    continue;
+                }
                 bearer = true;
                 if (scheme.getValue() != null) {
                     roles.addAll(scheme.getValue());
@@ -118,6 +125,7 @@ public class ProblemContract implements OASFilter {
                 ? "Requires a bearer access token from the platform's Keycloak (OIDC)"
                         + (roles.isEmpty() ? "." : " with the realm role " + String.join(" or ", roles.stream()
                                 .map(role -> "`" + role + "`").toList()) + ".")
+                : !others.isEmpty() ? otherSchemeSentence(others)
                 : "Public: no token needed.";
         String description = operation.getDescription();
         if (description == null || description.isBlank()) {
@@ -125,6 +133,12 @@ public class ProblemContract implements OASFilter {
         } else if (!description.contains(said)) {
             operation.setDescription(description + "\n\n" + said);
         }
+    }
+
+    /** What an operation secured by a scheme other than the platform's Keycloak says it needs. */
+    public static String otherSchemeSentence(java.util.Collection<String> schemes) {
+        return "Requires the credentials of the " + String.join(" or ", schemes.stream().map(s -> "`" + s + "`").toList())
+                + " security scheme.";
     }
 
     private static void addKitResponses(String path, Operation operation) {
@@ -142,9 +156,13 @@ public class ProblemContract implements OASFilter {
         }
         boolean secured = operation.getSecurity() != null && operation.getSecurity().stream()
                 .anyMatch(requirement -> requirement.getSchemes() != null && !requirement.getSchemes().isEmpty());
+        boolean roles = secured && operation.getSecurity().stream()
+                .anyMatch(requirement -> requirement.getSchemes() != null && requirement.getSchemes().containsKey(OIDC));
         if (secured) {
             kit.add("401");
-            kit.add("403");
+        }
+        if (roles) {
+            kit.add("403"); // only the platform's tokens carry roles; another scheme's wrong credentials are a 401
         }
         for (String status : kit) {
             APIResponse response = responses.getAPIResponse(status);
