@@ -33,13 +33,23 @@ public class OrderResource {
     private final SecurityIdentity caller;
     private final Clock clock;
     private final Duration payWithin;
+    private final StuckOrders stuck;
 
     OrderResource(Pool pool, SecurityIdentity caller, Clock clock,
-                  @ConfigProperty(name = "order.win.pay-within") Duration payWithin) {
+                  @ConfigProperty(name = "order.win.pay-within") Duration payWithin, StuckOrders stuck) {
         this.pool = pool;
         this.caller = caller;
         this.clock = clock;
         this.payWithin = payWithin;
+        this.stuck = stuck;
+    }
+
+    /** Orders that should have moved on and did not, oldest first (at most 1,000). */
+    @GET
+    @Path("stuck")
+    @RolesAllowed("operator")
+    public Uni<java.util.List<StuckOrders.Stuck>> stuck() {
+        return stuck.list();
     }
 
     /** Your orders, newest first. */
