@@ -2,7 +2,6 @@ package com.goodcar.psp;
 
 import com.goodcar.kit.openapi.ProblemContract;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -54,8 +53,9 @@ public class MerchantKeyContract implements OASFilter {
             return; // OpenApiContract reports it
         }
         refusal(responses.getAPIResponse("401"), "No " + SandboxGate.MERCHANT_KEY + " header, or not the merchant's key "
-                + "(`invalid-merchant-key`).", problem(path, 401, "invalid-merchant-key", "Invalid merchant key",
-                "Send the merchant's key (sandbox.merchant-key) in the " + SandboxGate.MERCHANT_KEY + " header."));
+                + "(`invalid-merchant-key`).", ProblemContract.problemExample(path, 401, "invalid-merchant-key",
+                "Invalid merchant key", "Send the merchant's key (sandbox.merchant-key) in the " + SandboxGate.MERCHANT_KEY
+                        + " header."));
     }
 
     private static void refusal(APIResponse response, String description,
@@ -66,15 +66,4 @@ public class MerchantKeyContract implements OASFilter {
         response.setDescription(description);
         response.getContent().getMediaTypes().values().forEach(media -> media.setExample(example));
     }
-
-    private static Map<String, Object> problem(String path, int status, String slug, String title, String detail) {
-        var example = new LinkedHashMap<String, Object>();
-        example.put("type", "https://goodcar.example/problems/" + slug);
-        example.put("title", title);
-        example.put("status", status);
-        example.put("detail", detail);
-        example.put("instance", path.replaceAll("\\{[^}]+}", "example-id"));
-        return example;
-    }
-
 }

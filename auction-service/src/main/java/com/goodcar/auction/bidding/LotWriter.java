@@ -140,8 +140,7 @@ final class LotWriter {
             return CompletableFuture.completedFuture(
                     BidAnswer.unavailable("The lot is changing hands between instances; retry."));
         }
-        var command = new PlaceBid(bidderId, maxFen, idempotencyKey, new CompletableFuture<>(), Context.current());
-        String key = command.key();
+        String key = AnswerMemory.key(bidderId, idempotencyKey);
         // a key already in flight waits for the writer's answer, which its retry must repeat
         boolean first = answers.takeOff(key);
         if (first) {
@@ -154,6 +153,10 @@ final class LotWriter {
                 answers.landed(key);
                 return CompletableFuture.completedFuture(answer);
             }
+        }
+        // only a bid that goes to the writer costs a command (most bids of a rush were answered above)
+        var command = new PlaceBid(bidderId, maxFen, idempotencyKey, new CompletableFuture<>(), Context.current());
+        if (first) {
             command.answer().whenComplete((answered, failure) -> answers.landed(key));
         }
         if (!inbox.offer(command)) {

@@ -44,11 +44,13 @@ public class Lapses {
         return pool.withTransaction(connection -> OrderRows.lapsed(connection, now, BATCH)
                 .chain(due -> Multi.createFrom().iterable(due).onItem().transformToUniAndConcatenate(order -> {
                     Order expired = order.expired(now);
-                    return OrderRows.update(connection, expired, order.state())
-                            .chain(() -> outbox.stage(connection, new OrderPaymentExpired(order.id(), order.lotId(),
-                                    order.userId(), order.dueAt()), now))
-                            .invoke(() -> LOG.infof("order %s: %s past %s, expired", order.id(), order.state(),
-                                    order.dueAt()));
+                    // the row is locked, so the update matches; an event is staged only for a change made
+                    return OrderRows.update(connection, expired, order.state()).chain(changed -> !changed
+                            ? Uni.createFrom().voidItem()
+                            : outbox.stage(connection, new OrderPaymentExpired(order.id(), order.lotId(),
+                                    order.userId(), order.dueAt()), now)
+                                    .invoke(() -> LOG.infof("order %s: %s past %s, expired", order.id(),
+                                            order.state(), order.dueAt())));
                 }).collect().asList().map(java.util.List::size)));
     }
 }

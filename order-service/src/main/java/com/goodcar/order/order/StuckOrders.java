@@ -60,9 +60,7 @@ public class StuckOrders {
     }
 
     public Uni<List<Stuck>> list() {
-        Instant now = clock.instant();
-        return pool.preparedQuery(STUCK + " order by updated_at limit 1000")
-                .execute(Tuple.of(now.minus(lapseGrace).atOffset(ZoneOffset.UTC), now.minus(paidFor).atOffset(ZoneOffset.UTC)))
+        return pool.preparedQuery(STUCK + " order by updated_at limit 1000").execute(cutoffs())
                 .map(rows -> {
                     var stuck = new ArrayList<Stuck>(rows.size());
                     for (Row row : rows) {
@@ -72,12 +70,16 @@ public class StuckOrders {
                 });
     }
 
+    /** STUCK's parameters: a deadline passed before $1, or paid before $2. */
+    private Tuple cutoffs() {
+        Instant now = clock.instant();
+        return Tuple.of(now.minus(lapseGrace).atOffset(ZoneOffset.UTC), now.minus(paidFor).atOffset(ZoneOffset.UTC));
+    }
+
     @Scheduled(identity = "stuck-orders", every = "${order.stuck.count-every:30s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> count() {
-        Instant now = clock.instant();
-        return pool.preparedQuery("select count(*) from (" + STUCK + ") stuck")
-                .execute(Tuple.of(now.minus(lapseGrace).atOffset(ZoneOffset.UTC), now.minus(paidFor).atOffset(ZoneOffset.UTC)))
+        return pool.preparedQuery("select count(*) from (" + STUCK + ") stuck").execute(cutoffs())
                 .invoke(rows -> {
                     long n = rows.iterator().next().getLong(0);
                     if (n > 0 && counted.get() == 0) {

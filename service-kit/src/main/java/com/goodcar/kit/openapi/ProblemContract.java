@@ -207,12 +207,19 @@ public class ProblemContract implements OASFilter {
         String[] kit = KIT.get(status);
         var matcher = SLUG.matcher(description == null ? "" : description);
         String slug = matcher.find() ? matcher.group(1) : kit != null ? kit[0] : "http-" + status;
+        return problemExample(path, Integer.parseInt(status), slug,
+                kit != null && kit[0].equals(slug) ? kit[1] : title(slug),
+                kit != null && kit[0].equals(slug) ? kit[3]
+                        : description == null ? title(slug) + "." : description.replace("`", ""));
+    }
+
+    /** A problem document as an example answer of {@code path} (its parameters shown as example-id). */
+    public static Map<String, Object> problemExample(String path, int status, String slug, String title, String detail) {
         var example = new LinkedHashMap<String, Object>();
         example.put("type", TYPE_BASE + slug);
-        example.put("title", kit != null && kit[0].equals(slug) ? kit[1] : title(slug));
-        example.put("status", Integer.parseInt(status));
-        example.put("detail", kit != null && kit[0].equals(slug) ? kit[3]
-                : description == null ? title(slug) + "." : description.replace("`", ""));
+        example.put("title", title);
+        example.put("status", status);
+        example.put("detail", detail);
         example.put("instance", path.replaceAll("\\{[^}]+}", "example-id"));
         return example;
     }
