@@ -100,7 +100,7 @@ public class EditionResource {
     }
 
     @Schema(examples = """
-            {"previousPriceFen": 10990000, "newPriceFen": 9990000, "reason": "Double 11 price", "changedAt": "2026-11-10T16:00:00Z"}
+            {"previousPriceFen": 10990000, "newPriceFen": 9990000, "reason": "Singles' Day price", "changedAt": "2026-11-10T16:00:00Z"}
             """)
     public record PriceHistoryEntry(long previousPriceFen, long newPriceFen, String reason, Instant changedAt) {
         static PriceHistoryEntry of(PriceChange c) {
