@@ -14,7 +14,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Expires the orders whose buyer let a deadline pass (confirm, then pay), each once, with its
- * {@code order.payment-expired.v1}: deposit-service forfeits the deposit on it.
+ * {@code order.payment-expired.v1}: deposit-service forfeits an auction win's deposit on it; a
+ * sale's unit goes back to stock in the same transaction.
  */
 @ApplicationScoped
 public class Lapses {
@@ -25,11 +26,13 @@ public class Lapses {
     private final Pool pool;
     private final Outbox outbox;
     private final Clock clock;
+    private final Reservations reservations;
 
-    Lapses(Pool pool, Outbox outbox, Clock clock) {
+    Lapses(Pool pool, Outbox outbox, Clock clock, Reservations reservations) {
         this.pool = pool;
         this.outbox = outbox;
         this.clock = clock;
+        this.reservations = reservations;
     }
 
     @Scheduled(identity = "order-lapses", every = "${order.lapse-scan}", delayed = "1s",
@@ -47,8 +50,10 @@ public class Lapses {
                     // the row is locked, so the update matches; an event is staged only for a change made
                     return OrderRows.update(connection, expired, order.state()).chain(changed -> !changed
                             ? Uni.createFrom().voidItem()
-                            : outbox.stage(connection, new OrderPaymentExpired(order.id(), order.lotId(),
-                                    order.userId(), order.dueAt()), now)
+                            : (order.kind() == OrderKind.SALE ? reservations.returned(connection, expired)
+                                    : Uni.createFrom().voidItem())
+                            .chain(() -> outbox.stage(connection, new OrderPaymentExpired(order.id(), order.lotId(),
+                                    order.userId(), order.dueAt()), now))
                                     .invoke(() -> LOG.infof("order %s: %s past %s, expired", order.id(),
                                             order.state(), order.dueAt())));
                 }).collect().asList().map(java.util.List::size)));

@@ -7,17 +7,26 @@ import java.util.Objects;
 /**
  * An order as plain data. An auction win is created awaiting the winner's confirmation; confirming
  * opens the payment window; a deadline passed while the buyer was awaited expires it (the deposit
- * is then forfeited by deposit-service). Transitions return the next order or fail with
- * {@link Refused}; nothing here does I/O.
+ * is then forfeited by deposit-service). A flash-sale order is created awaiting payment: its unit
+ * is reserved until payBy. Transitions return the next order or fail with {@link Refused}; nothing
+ * here does I/O.
  *
- * @param dueAt the deadline the buyer meets next, null once nothing is awaited of them
+ * @param lotId     the lot an auction win is for; null for a sale's order
+ * @param saleId    the flash sale a sale's order is for; null for an auction win
+ * @param confirmBy when an auction win must be confirmed; null for a sale's order (nothing to confirm)
+ * @param dueAt     the deadline the buyer meets next, null once nothing is awaited of them
  */
-public record Order(String id, String lotId, String userId, long priceFen, long depositFen, OrderState state,
-                    Instant confirmBy, Instant payBy, Instant dueAt, Instant createdAt, Instant updatedAt) {
+public record Order(String id, OrderKind kind, String lotId, String saleId, String userId, long priceFen,
+                    long depositFen, OrderState state, Instant confirmBy, Instant payBy, Instant dueAt,
+                    Instant createdAt, Instant updatedAt) {
 
     public Order {
         Objects.requireNonNull(id);
+        Objects.requireNonNull(kind);
         Objects.requireNonNull(userId);
+        if (kind == OrderKind.AUCTION_WIN ? lotId == null || saleId != null : saleId == null || lotId != null) {
+            throw new IllegalArgumentException("an auction win names its lot, a sale's order its sale: " + id);
+        }
         if (priceFen <= 0 || depositFen < 0 || depositFen > priceFen) {
             throw new IllegalArgumentException("an order's price is positive and its deposit at most the price: "
                     + priceFen + " / " + depositFen);
@@ -33,8 +42,17 @@ public record Order(String id, String lotId, String userId, long priceFen, long 
     public static Order won(String id, String lotId, String winnerId, long hammerPriceFen, long depositFen,
                             Instant closedAt, Duration confirmWithin, Instant now) {
         Instant confirmBy = closedAt.plus(confirmWithin);
-        return new Order(id, lotId, winnerId, hammerPriceFen, Math.min(depositFen, hammerPriceFen),
-                OrderState.AWAITING_CONFIRMATION, confirmBy, null, confirmBy, now, now);
+        return new Order(id, OrderKind.AUCTION_WIN, lotId, null, winnerId, hammerPriceFen,
+                Math.min(depositFen, hammerPriceFen), OrderState.AWAITING_CONFIRMATION, confirmBy, null, confirmBy, now,
+                now);
+    }
+
+    /** A flash sale's order: its unit is reserved for the buyer until {@code now + payWithin}. */
+    public static Order reserved(String id, String saleId, String buyerId, long priceFen, Instant now,
+                                 Duration payWithin) {
+        Instant payBy = now.plus(payWithin);
+        return new Order(id, OrderKind.SALE, null, saleId, buyerId, priceFen, 0, OrderState.AWAITING_PAYMENT, null,
+                payBy, payBy, now, now);
     }
 
     /** The buyer confirms: the payment window opens now. */
@@ -46,8 +64,49 @@ public record Order(String id, String lotId, String userId, long priceFen, long 
             throw new Refused(Refused.Reason.DEADLINE_PASSED, this);
         }
         Instant payBy = now.plus(payWithin);
-        return new Order(id, lotId, userId, priceFen, depositFen, OrderState.AWAITING_PAYMENT, confirmBy, payBy, payBy,
-                createdAt, now);
+        return next(OrderState.AWAITING_PAYMENT, payBy, payBy, now);
+    }
+
+    /**
+     * The provider reports the payment made at {@code paidAt}: paid if that was in the window. A
+     * payment after the deadline, or for an order no longer awaiting one, is refused (and refunded).
+     */
+    public Order paid(Instant paidAt, Instant now) {
+        if (state != OrderState.AWAITING_PAYMENT) {
+            throw new Refused(Refused.Reason.NOT_AWAITING_PAYMENT, this);
+        }
+        if (!paidAt.isBefore(payBy)) {
+            throw new Refused(Refused.Reason.DEADLINE_PASSED, this);
+        }
+        return next(OrderState.PAID, payBy, null, now);
+    }
+
+    /**
+     * The buyer cancels: before payment (an auction deposit is lost; a sale's unit goes back to
+     * stock) or after it (what was paid is refunded in full; an auction deposit is still lost).
+     * Once the car is handed to delivery it can no longer be cancelled here.
+     */
+    public Order cancelled(Instant now) {
+        if (!state.waitsForBuyer() && state != OrderState.PAID) {
+            throw new Refused(Refused.Reason.NOT_CANCELLABLE, this);
+        }
+        return next(OrderState.CANCELLED, payBy, null, now);
+    }
+
+    /** The paid car goes to delivery (a store or partner outlet hands it over next). */
+    public Order handedOver(Instant now) {
+        if (state != OrderState.PAID) {
+            throw new Refused(Refused.Reason.NOT_PAID, this);
+        }
+        return next(OrderState.HANDED_OVER, payBy, null, now);
+    }
+
+    /** The buyer has the car: the order is complete. */
+    public Order delivered(Instant now) {
+        if (state != OrderState.HANDED_OVER) {
+            throw new Refused(Refused.Reason.NOT_HANDED_OVER, this);
+        }
+        return next(OrderState.DELIVERED, payBy, null, now);
     }
 
     /** Whether the buyer's deadline has passed while they were awaited. */
@@ -59,14 +118,20 @@ public record Order(String id, String lotId, String userId, long priceFen, long 
         if (!lapsedAt(now)) {
             throw new IllegalStateException("order " + id + " has not lapsed at " + now);
         }
-        return new Order(id, lotId, userId, priceFen, depositFen, OrderState.EXPIRED, confirmBy, payBy, null,
+        return next(OrderState.EXPIRED, payBy, null, now);
+    }
+
+    private Order next(OrderState state, Instant payBy, Instant dueAt, Instant now) {
+        return new Order(id, kind, lotId, saleId, userId, priceFen, depositFen, state, confirmBy, payBy, dueAt,
                 createdAt, now);
     }
 
     /** A transition the order's state or deadlines forbid; the REST layer answers it with a 409. */
     public static final class Refused extends RuntimeException {
 
-        public enum Reason { NOT_AWAITING_CONFIRMATION, DEADLINE_PASSED }
+        public enum Reason {
+            NOT_AWAITING_CONFIRMATION, NOT_AWAITING_PAYMENT, DEADLINE_PASSED, NOT_CANCELLABLE, NOT_PAID, NOT_HANDED_OVER
+        }
 
         public final Reason reason;
         public final Order order;

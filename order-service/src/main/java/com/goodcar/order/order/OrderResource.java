@@ -100,13 +100,25 @@ public class OrderResource {
         return order;
     }
 
-    private static ProblemException refusal(Order.Refused refused) {
+    static ProblemException refusal(Order.Refused refused) {
+        Order order = refused.order;
+        String is = "Order " + order.id() + " is " + order.state() + ".";
         return switch (refused.reason) {
             case NOT_AWAITING_CONFIRMATION -> new ProblemException(Problem.of(409, "not-awaiting-confirmation",
-                    "Not awaiting confirmation", "Order " + refused.order.id() + " is " + refused.order.state() + "."));
-            case DEADLINE_PASSED -> new ProblemException(Problem.of(409, "deadline-passed", "Deadline passed",
-                    "Order " + refused.order.id() + " had to be confirmed by " + refused.order.confirmBy() + ".")
-                    .with("confirmBy", refused.order.confirmBy().toString()));
+                    "Not awaiting confirmation", is));
+            case NOT_AWAITING_PAYMENT -> new ProblemException(Problem.of(409, "not-awaiting-payment",
+                    "Not awaiting payment", is));
+            case NOT_CANCELLABLE -> new ProblemException(Problem.of(409, "not-cancellable", "Cannot be cancelled",
+                    is + " Only an order not yet handed to delivery can be cancelled."));
+            case NOT_PAID -> new ProblemException(Problem.of(409, "not-paid", "Not paid", is));
+            case NOT_HANDED_OVER -> new ProblemException(Problem.of(409, "not-handed-over", "Not handed over", is));
+            case DEADLINE_PASSED -> order.state() == OrderState.AWAITING_CONFIRMATION
+                    ? new ProblemException(Problem.of(409, "deadline-passed", "Deadline passed",
+                            "Order " + order.id() + " had to be confirmed by " + order.confirmBy() + ".")
+                            .with("confirmBy", order.confirmBy().toString()))
+                    : new ProblemException(Problem.of(409, "deadline-passed", "Deadline passed",
+                            "Order " + order.id() + " had to be paid by " + order.payBy() + ".")
+                            .with("payBy", order.payBy().toString()));
         };
     }
 }

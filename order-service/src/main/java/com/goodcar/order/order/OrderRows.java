@@ -32,6 +32,18 @@ public final class OrderRows {
                 .map(rows -> rows.rowCount() == 1);
     }
 
+    /** Inserts a flash sale's order (its reservation); the caller has made sure it is the only one. */
+    public static Uni<Void> insertSale(SqlClient connection, Order order) {
+        return connection.preparedQuery("""
+                        insert into orders (id, kind, sale_id, user_id, price_fen, deposit_fen, amount_due_fen, state,
+                                            pay_by, due_at, created_at, updated_at)
+                        values ($1, 'SALE', $2, $3, $4, 0, $4, $5, $6, $7, $8, $9)""")
+                .execute(Tuple.from(Arrays.asList(order.id(), order.saleId(), order.userId(), order.priceFen(),
+                        order.state().name(), utc(order.payBy()), utc(order.dueAt()), utc(order.createdAt()),
+                        utc(order.updatedAt()))))
+                .replaceWithVoid();
+    }
+
     /** Writes the order's new state if it is still in {@code from}; true if it was. */
     public static Uni<Boolean> update(SqlClient connection, Order order, OrderState from) {
         return connection.preparedQuery("""
@@ -72,8 +84,8 @@ public final class OrderRows {
     }
 
     static Order order(Row row) {
-        return new Order(row.getString("id"), row.getString("lot_id"), row.getString("user_id"),
-                row.getLong("price_fen"), row.getLong("deposit_fen"), OrderState.valueOf(row.getString("state")),
+        return new Order(row.getString("id"), OrderKind.valueOf(row.getString("kind")), row.getString("lot_id"),
+                row.getString("sale_id"), row.getString("user_id"), row.getLong("price_fen"), row.getLong("deposit_fen"), OrderState.valueOf(row.getString("state")),
                 instant(row, "confirm_by"), instant(row, "pay_by"), instant(row, "due_at"), instant(row, "created_at"),
                 instant(row, "updated_at"));
     }

@@ -1,8 +1,11 @@
 package com.goodcar.order.order;
 
-/** Where an order stands; EXPIRED and CANCELLED are final, PAID goes on to delivery. */
+/**
+ * Where an order stands: awaited of its buyer (confirm, pay), paid and on to delivery, or ended
+ * (EXPIRED, CANCELLED, DELIVERED are final).
+ */
 public enum OrderState {
-    AWAITING_CONFIRMATION, AWAITING_PAYMENT, PAID, EXPIRED, CANCELLED;
+    AWAITING_CONFIRMATION, AWAITING_PAYMENT, PAID, HANDED_OVER, DELIVERED, EXPIRED, CANCELLED;
 
     public boolean waitsForBuyer() {
         return this == AWAITING_CONFIRMATION || this == AWAITING_PAYMENT;

@@ -36,7 +36,7 @@ public class StuckOrders {
 
     /** An order and why it is stuck: DEADLINE_PASSED_NOT_EXPIRED or PAID_NOT_HANDED_OVER. */
     @Schema(examples = """
-            {"order": {"id": "ord-3f1c9e2a-7b4d-4e8f-a6c5-1d2b3e4f5a60", "lotId": "7d0c1e0a-5b7e-4c1f-9f3a-2a1b3c4d5e6f", "state": "PAID", "priceFen": 7819339900, "depositFen": 10000, "amountDueFen": 7819329900, "confirmBy": "2026-10-23T06:03:30Z", "payBy": "2026-10-22T07:10:00Z", "createdAt": "2026-10-22T06:03:31Z", "updatedAt": "2026-10-22T07:09:58Z"}, "reason": "PAID_NOT_HANDED_OVER"}
+            {"order": {"id": "ord-3f1c9e2a-7b4d-4e8f-a6c5-1d2b3e4f5a60", "kind": "AUCTION_WIN", "lotId": "7d0c1e0a-5b7e-4c1f-9f3a-2a1b3c4d5e6f", "state": "PAID", "priceFen": 7819339900, "depositFen": 10000, "amountDueFen": 7819329900, "confirmBy": "2026-10-23T06:03:30Z", "payBy": "2026-10-22T07:10:00Z", "createdAt": "2026-10-22T06:03:31Z", "updatedAt": "2026-10-22T07:09:58Z"}, "reason": "PAID_NOT_HANDED_OVER"}
             """)
     public record Stuck(OrderView order, String reason) {
     }
