@@ -13,6 +13,7 @@ import com.goodcar.contracts.deposit.DepositReleased;
 import com.goodcar.contracts.catalog.VehicleListed;
 import com.goodcar.contracts.order.OrderCancelled;
 import com.goodcar.contracts.order.OrderCreated;
+import com.goodcar.contracts.order.OrderDelivered;
 import com.goodcar.contracts.order.OrderPaid;
 import com.goodcar.contracts.order.OrderPaymentExpired;
 import java.util.List;
@@ -53,10 +54,13 @@ public final class EventTypes {
             new EventType<>("order.payment-expired", 1, Topics.ORDER_ORDERS, OrderPaymentExpired.class);
     public static final EventType<OrderCancelled> ORDER_CANCELLED =
             new EventType<>("order.cancelled", 1, Topics.ORDER_ORDERS, OrderCancelled.class);
+    public static final EventType<OrderDelivered> ORDER_DELIVERED =
+            new EventType<>("order.delivered", 1, Topics.ORDER_ORDERS, OrderDelivered.class);
 
     public static final List<EventType<?>> ALL = List.of(VEHICLE_LISTED, PRICE_CHANGED, AUCTION_SCHEDULED,
             AUCTION_PRICE_CHANGED, AUCTION_EXTENDED, AUCTION_CLOSED, DEPOSIT_HELD, DEPOSIT_RELEASED, DEPOSIT_APPLIED,
-            DEPOSIT_FORFEITED, DEPOSIT_REFUNDED, ORDER_CREATED, ORDER_PAID, ORDER_PAYMENT_EXPIRED, ORDER_CANCELLED);
+            DEPOSIT_FORFEITED, DEPOSIT_REFUNDED, ORDER_CREATED, ORDER_PAID, ORDER_PAYMENT_EXPIRED, ORDER_CANCELLED,
+            ORDER_DELIVERED);
 
     private EventTypes() {
     }

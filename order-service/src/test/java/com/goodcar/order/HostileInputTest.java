@@ -17,6 +17,7 @@ class HostileInputTest {
 
     @TestFactory
     Stream<DynamicTest> everyEndpointRefusesHostileInputWithAProblem() {
-        return HostileInputs.fromOpenApi(Set.of()).tests();
+        // callbacks are signed by the provider, not sent with a token (CallbackTest)
+        return HostileInputs.fromOpenApi(Set.of("POST /payments/callbacks")).tests();
     }
 }

@@ -6,6 +6,8 @@ import com.goodcar.deposit.deposit.Lifecycle;
 import com.goodcar.deposit.ledger.Journal;
 import com.goodcar.deposit.ledger.JournalEntry;
 import com.goodcar.deposit.ledger.Movement;
+import com.goodcar.kit.payment.CallbackCapture;
+import com.goodcar.kit.payment.CallbackNonces;
 import com.goodcar.kit.payment.PaymentNotification;
 import com.goodcar.deposit.refund.RefundRows;
 import com.goodcar.kit.outbox.Outbox;
@@ -27,19 +29,7 @@ import java.util.List;
  * rolls everything back, the nonce included: a refused callback changes nothing.
  */
 @ApplicationScoped
-public class Captures {
-
-    /** Why a callback that passed the signature check was still refused. */
-    public enum Refusal { REPLAYED_NONCE, UNKNOWN_PAYMENT, ALTERED_AMOUNT, NOT_PAID }
-
-    public static final class Refused extends RuntimeException {
-        public final Refusal refusal;
-
-        Refused(Refusal refusal, String detail) {
-            super(detail, null, false, false);
-            this.refusal = refusal;
-        }
-    }
+public class Captures implements CallbackCapture {
 
     /** What the callback did: HELD, DUPLICATE (refund queued) or ALREADY_PAID (a repeated delivery). */
     public enum Effect { HELD, DUPLICATE, ALREADY_PAID }
@@ -56,40 +46,32 @@ public class Captures {
         this.clock = clock;
     }
 
-    public Uni<Effect> capture(PaymentNotification paid, String nonce) {
+    @Override
+    public Uni<String> capture(PaymentNotification paid, String nonce) {
+        return apply(paid, nonce).map(Effect::name);
+    }
+
+    private Uni<Effect> apply(PaymentNotification paid, String nonce) {
         Instant now = clock.instant();
-        return pool.withTransaction(connection -> connection
-                .preparedQuery("insert into callback_nonce (nonce, received_at) values ($1, $2) on conflict do nothing")
-                .execute(Tuple.of(nonce, now.atOffset(ZoneOffset.UTC)))
-                .chain(inserted -> {
-                    if (inserted.rowCount() == 0) {
-                        throw new Refused(Refusal.REPLAYED_NONCE, "nonce " + nonce + " was used before");
-                    }
-                    if (!"PAID".equals(paid.state())) {
-                        throw new Refused(Refusal.NOT_PAID, "state " + paid.state());
-                    }
-                    return connection.preparedQuery("""
+        return pool.withTransaction(connection -> CallbackNonces.firstDelivery(connection, paid, nonce, now)
+                .chain(() -> connection.preparedQuery("""
                                     select p.state as payment_state, p.amount_fen as payment_fen, d.* from payment p
                                     join deposit d on d.id = p.deposit_id where p.id = $1 for update of p, d""")
-                            .execute(Tuple.of(paid.merchantPaymentId()));
-                })
+                            .execute(Tuple.of(paid.merchantPaymentId())))
                 .chain(rows -> {
                     if (rows.size() == 0) {
                         throw new Refused(Refusal.UNKNOWN_PAYMENT, "no payment " + paid.merchantPaymentId());
                     }
                     Row row = rows.iterator().next();
-                    if (row.getLong("payment_fen") != paid.amountFen()) {
-                        throw new Refused(Refusal.ALTERED_AMOUNT, "payment " + paid.merchantPaymentId() + " is "
-                                + row.getLong("payment_fen") + " fen, the callback says " + paid.amountFen());
-                    }
+                    CallbackCapture.requireAmount(row.getLong("payment_fen"), paid);
                     if ("PAID".equals(row.getString("payment_state"))) {
                         return Uni.createFrom().item(Effect.ALREADY_PAID);
                     }
-                    return apply(connection, row, paid, nonce, now);
+                    return book(connection, row, paid, nonce, now);
                 }));
     }
 
-    private Uni<Effect> apply(SqlConnection connection, Row deposit, PaymentNotification paid, String nonce,
+    private Uni<Effect> book(SqlConnection connection, Row deposit, PaymentNotification paid, String nonce,
                               Instant now) {
         String depositId = deposit.getString("id");
         String lotId = deposit.getString("lot_id");

@@ -6,6 +6,8 @@ import com.goodcar.deposit.ledger.Journal;
 import com.goodcar.deposit.ledger.JournalEntry;
 import com.goodcar.deposit.ledger.Movement;
 import com.goodcar.kit.payment.PaymentProvider;
+import com.goodcar.kit.payment.ProviderRounds;
+import com.goodcar.kit.retry.Backoff;
 import com.goodcar.kit.payment.PaymentProvider.RefundOrder;
 import com.goodcar.kit.payment.PaymentProvider.RefundResult;
 import com.goodcar.kit.outbox.Outbox;
@@ -22,10 +24,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -49,9 +47,7 @@ public class Refunds {
     private final int batch;
     private final int maxAttempts;
     private final Duration lease;
-    private final Semaphore inFlight = new Semaphore(16);
-    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
-    private volatile boolean stopping;
+    private final ProviderRounds rounds;
 
     Refunds(Pool pool, PaymentProvider provider, Journal journal, Outbox outbox, Clock clock,
             @ConfigProperty(name = "deposit.refunds.batch") int batch,
@@ -65,6 +61,7 @@ public class Refunds {
         this.batch = batch;
         this.maxAttempts = maxAttempts;
         this.lease = lease;
+        this.rounds = new ProviderRounds("refunds", batch, 16);
     }
 
     private record Claimed(String id, String providerKey, String paymentId, String depositId, String lotId, String userId, long amountFen,
@@ -77,54 +74,24 @@ public class Refunds {
     @Scheduled(identity = "refunds", every = "${deposit.refunds.every:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sendDue() {
-        try {
-            int sent;
-            do {
-                sent = sendBatch();
-            } while (sent == batch && !stopping);
-        } catch (RuntimeException e) {
-            if (!stopping) {
-                // nothing is lost: claimed refunds stay REQUESTED and are sent again once their lease lapses
-                LOG.errorf("refunds: a round failed (%s); the next round retries", e.toString());
-            }
-        }
+        rounds.run(this::claim, this::ask, this::book);
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        stopping = true;
+        rounds.stop();
     }
 
-    /** Claims up to one batch of due refunds, asks the provider for each, books the answers; returns how many. */
+    /** One round: claims up to one batch of due refunds, asks the provider for each, books the answers. */
     int sendBatch() {
-        List<Claimed> claimed = claim();
-        if (claimed.isEmpty()) {
-            return 0;
-        }
-        var futures = new ArrayList<Future<Answer>>(claimed.size());
-        for (Claimed refund : claimed) {
-            futures.add(senders.submit(() -> ask(refund)));
-        }
-        var answers = new ArrayList<Answer>(claimed.size());
-        for (Future<Answer> future : futures) {
-            try {
-                answers.add(future.get());
-            } catch (Exception e) {
-                throw new IllegalStateException("a refund request failed unexpectedly", e);
-            }
-        }
-        book(answers);
-        return claimed.size();
+        return rounds.round(this::claim, this::ask, this::book);
     }
 
-    private Answer ask(Claimed refund) throws InterruptedException {
-        inFlight.acquire();
+    private Answer ask(Claimed refund) {
         try {
             return new Answer(refund, provider.refund(new RefundOrder(refund.providerKey(), refund.paymentId(),
                     refund.amountFen(), refund.reason())), null);
         } catch (PaymentProvider.Unavailable e) {
             return new Answer(refund, null, e.getMessage());
-        } finally {
-            inFlight.release();
         }
     }
 

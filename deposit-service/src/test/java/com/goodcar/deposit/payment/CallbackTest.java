@@ -10,9 +10,9 @@ import static org.hamcrest.Matchers.lessThan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.goodcar.kit.payment.CallbackSignature;
 import com.goodcar.kit.testing.PspSandbox;
 import com.goodcar.kit.testing.RealStack;
+import com.goodcar.kit.testing.SignedCallbacks;
 import com.goodcar.kit.testing.TestDatabase;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -126,15 +126,11 @@ class CallbackTest {
     }
 
     private Response deliver(long timestamp, String nonce, String body, String signature) {
-        String signed = signature != null ? signature : new CallbackSignature(secret).sign(timestamp, nonce, body);
-        return given().contentType("application/json").header(CallbackSignature.TIMESTAMP, Long.toString(timestamp))
-                .header(CallbackSignature.NONCE, nonce).header(CallbackSignature.SIGNATURE, signed).body(body)
-                .post("/payments/callbacks");
+        return new SignedCallbacks(secret).deliver(timestamp, nonce, body, signature);
     }
 
     private static String body(String payment, long amountFen) {
-        return "{\"merchantPaymentId\":\"" + payment + "\",\"providerPaymentId\":\"psp-" + payment + "\",\"amountFen\":"
-                + amountFen + ",\"state\":\"PAID\",\"paidAt\":\"" + Instant.now() + "\"}";
+        return SignedCallbacks.paid(payment, amountFen);
     }
 
     private static String state(String deposit) {

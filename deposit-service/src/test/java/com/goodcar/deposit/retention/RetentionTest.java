@@ -4,7 +4,7 @@ import static com.goodcar.kit.testing.TestDatabase.number;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.goodcar.deposit.payment.CallbackNonces;
+import com.goodcar.kit.payment.CallbackNonces;
 import com.goodcar.kit.inbox.Inbox;
 import com.goodcar.kit.outbox.OutboxRelay;
 import com.goodcar.kit.testing.PspSandbox;

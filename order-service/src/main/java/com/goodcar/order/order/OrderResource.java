@@ -24,7 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** A buyer's orders: list, read, confirm. Nobody sees or changes another buyer's order (404, as if none). */
+/**
+ * A buyer's orders: list, read, confirm; an operator's: stuck, handed over, delivered. Nobody sees or
+ * changes another buyer's order (404, as if none).
+ */
 @Path("/orders")
 @Produces(MediaType.APPLICATION_JSON)
 public class OrderResource {
@@ -34,9 +37,12 @@ public class OrderResource {
     private final Clock clock;
     private final Duration payWithin;
     private final StuckOrders stuck;
+    private final Delivery delivery;
 
     OrderResource(Pool pool, SecurityIdentity caller, Clock clock,
-                  @ConfigProperty(name = "order.win.pay-within") Duration payWithin, StuckOrders stuck) {
+                  @ConfigProperty(name = "order.win.pay-within") Duration payWithin, StuckOrders stuck,
+                  Delivery delivery) {
+        this.delivery = delivery;
         this.pool = pool;
         this.caller = caller;
         this.clock = clock;
@@ -66,7 +72,8 @@ public class OrderResource {
     @Path("{id}")
     @RolesAllowed({"buyer", "operator"})
     public Uni<OrderView> get(@PathParam("id") String id) {
-        return OrderRows.find(pool, id, false).map(found -> OrderView.of(visible(found.orElse(null), id)));
+        return OrderRows.find(pool, id, false).map(found -> OrderView.of(OrderAccess.visible(found.orElse(null), id,
+                caller)));
     }
 
     /** Confirms an auction win: the payment window (30 minutes by default) opens now. */
@@ -79,7 +86,7 @@ public class OrderResource {
             + "or its confirmation deadline has passed (`deadline-passed`).")
     public Uni<OrderView> confirm(@PathParam("id") String id) {
         return pool.withTransaction(connection -> OrderRows.find(connection, id, true).chain(found -> {
-            Order order = visible(found.orElse(null), id);
+            Order order = OrderAccess.owned(found.orElse(null), id, caller);
             if (order.state() == OrderState.AWAITING_PAYMENT) {
                 return Uni.createFrom().item(order); // confirmed already: a retry gets the same answer
             }
@@ -93,14 +100,29 @@ public class OrderResource {
         })).map(OrderView::of);
     }
 
-    private Order visible(Order order, String id) {
-        if (order == null || !caller.hasRole("operator") && !order.userId().equals(caller.getPrincipal().getName())) {
-            throw ProblemException.notFound("Order", id); // not yours: as if it did not exist
-        }
-        return order;
+    /** The paid car goes to delivery (until store-network-service reports it, an operator says so). */
+    @POST
+    @Path("{id}/handed-over")
+    @RolesAllowed("operator")
+    @APIResponse(responseCode = "200", description = "Handed to delivery; saying it again gives the same answer.",
+            content = @Content(schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "409", description = "The order is not paid (`not-paid`).")
+    public Uni<OrderView> handedOver(@PathParam("id") String id) {
+        return delivery.handedOver(id).map(OrderView::of);
     }
 
-    static ProblemException refusal(Order.Refused refused) {
+    /** The buyer has the car: {@code order.delivered.v1}. */
+    @POST
+    @Path("{id}/delivered")
+    @RolesAllowed("operator")
+    @APIResponse(responseCode = "200", description = "Delivered; saying it again gives the same answer.",
+            content = @Content(schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "409", description = "The order has not been handed to delivery (`not-handed-over`).")
+    public Uni<OrderView> delivered(@PathParam("id") String id) {
+        return delivery.delivered(id).map(OrderView::of);
+    }
+
+    public static ProblemException refusal(Order.Refused refused) {
         Order order = refused.order;
         String is = "Order " + order.id() + " is " + order.state() + ".";
         return switch (refused.reason) {

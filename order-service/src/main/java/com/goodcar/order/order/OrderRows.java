@@ -83,7 +83,7 @@ public final class OrderRows {
         return orders;
     }
 
-    static Order order(Row row) {
+    public static Order order(Row row) {
         return new Order(row.getString("id"), OrderKind.valueOf(row.getString("kind")), row.getString("lot_id"),
                 row.getString("sale_id"), row.getString("user_id"), row.getLong("price_fen"), row.getLong("deposit_fen"), OrderState.valueOf(row.getString("state")),
                 instant(row, "confirm_by"), instant(row, "pay_by"), instant(row, "due_at"), instant(row, "created_at"),

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record OrderView(String id, OrderKind kind, String lotId, String saleId, OrderState state, long priceFen, long depositFen, long amountDueFen,
                         Instant confirmBy, Instant payBy, Instant createdAt, Instant updatedAt) {
 
-    static OrderView of(Order order) {
+    public static OrderView of(Order order) {
         return new OrderView(order.id(), order.kind(), order.lotId(), order.saleId(), order.state(), order.priceFen(), order.depositFen(),
                 order.amountDueFen(), order.confirmBy(), order.payBy(), order.createdAt(), order.updatedAt());
     }

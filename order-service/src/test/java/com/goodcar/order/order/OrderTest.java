@@ -68,4 +68,63 @@ class OrderTest {
                 "a hammer price below the deposit: the deposit covers it, nothing is due");
         assertThrows(IllegalArgumentException.class, () -> Order.won("o", "l", "u", 0, 0, CLOSED, DAY, CLOSED));
     }
+
+    @Test
+    void aPaymentMadeInTheWindowPaysTheOrderAndOneAtOrAfterItsEndIsRefused() {
+        Order confirmed = won().confirmed(CLOSED.plusSeconds(60), HALF_HOUR);
+        Instant lastMoment = confirmed.payBy().minusMillis(1);
+        Order paid = confirmed.paid(lastMoment, confirmed.payBy().plusSeconds(5)); // its callback may come late
+        assertEquals(OrderState.PAID, paid.state());
+        assertNull(paid.dueAt(), "nothing more is awaited of the buyer");
+        assertFalse(paid.lapsedAt(paid.payBy().plus(DAY)));
+        var late = assertThrows(Order.Refused.class, () -> confirmed.paid(confirmed.payBy(), confirmed.payBy()));
+        assertEquals(Order.Refused.Reason.DEADLINE_PASSED, late.reason);
+        var twice = assertThrows(Order.Refused.class, () -> paid.paid(lastMoment, lastMoment));
+        assertEquals(Order.Refused.Reason.NOT_AWAITING_PAYMENT, twice.reason);
+        var unconfirmed = assertThrows(Order.Refused.class, () -> won().paid(CLOSED, CLOSED));
+        assertEquals(Order.Refused.Reason.NOT_AWAITING_PAYMENT, unconfirmed.reason);
+    }
+
+    @Test
+    void anOrderIsCancelledBeforeOrAfterPaymentButNotOnceHandedToDelivery() {
+        Instant now = CLOSED.plusSeconds(60);
+        assertEquals(OrderState.CANCELLED, won().cancelled(now).state());
+        Order confirmed = won().confirmed(now, HALF_HOUR);
+        assertEquals(OrderState.CANCELLED, confirmed.cancelled(now).state());
+        Order paid = confirmed.paid(now, now);
+        Order cancelled = paid.cancelled(now.plusSeconds(1));
+        assertEquals(OrderState.CANCELLED, cancelled.state());
+        assertNull(cancelled.dueAt());
+        Order handedOver = paid.handedOver(now);
+        assertEquals(Order.Refused.Reason.NOT_CANCELLABLE,
+                assertThrows(Order.Refused.class, () -> handedOver.cancelled(now)).reason);
+        assertEquals(Order.Refused.Reason.NOT_CANCELLABLE,
+                assertThrows(Order.Refused.class, () -> cancelled.cancelled(now)).reason);
+    }
+
+    @Test
+    void onlyAPaidCarIsHandedOverAndOnlyAHandedOverOneDelivered() {
+        Instant now = CLOSED.plusSeconds(60);
+        Order confirmed = won().confirmed(now, HALF_HOUR);
+        assertEquals(Order.Refused.Reason.NOT_PAID,
+                assertThrows(Order.Refused.class, () -> confirmed.handedOver(now)).reason);
+        Order paid = confirmed.paid(now, now);
+        assertEquals(Order.Refused.Reason.NOT_HANDED_OVER,
+                assertThrows(Order.Refused.class, () -> paid.delivered(now)).reason);
+        assertEquals(OrderState.DELIVERED, paid.handedOver(now).delivered(now.plusSeconds(1)).state());
+    }
+
+    @Test
+    void aSaleOrderReservesItsUnitForThePaymentWindowAndHasNothingToConfirm() {
+        Instant now = CLOSED;
+        Order reserved = Order.reserved("ord-s", "sale-1", "alice", 15_980_000, now, Duration.ofMinutes(15));
+        assertEquals(OrderKind.SALE, reserved.kind());
+        assertEquals(OrderState.AWAITING_PAYMENT, reserved.state());
+        assertEquals(15_980_000, reserved.amountDueFen());
+        assertEquals(now.plus(Duration.ofMinutes(15)), reserved.dueAt());
+        assertNull(reserved.confirmBy());
+        assertTrue(reserved.lapsedAt(reserved.payBy()));
+        assertThrows(IllegalArgumentException.class, () -> new Order("o", OrderKind.SALE, "lot-1", null, "u", 1, 0,
+                OrderState.AWAITING_PAYMENT, null, now, now, now, now), "a sale's order names a sale, not a lot");
+    }
 }

@@ -1,4 +1,4 @@
-package com.goodcar.deposit.refund;
+package com.goodcar.kit.retry;
 
 import java.time.Duration;
 

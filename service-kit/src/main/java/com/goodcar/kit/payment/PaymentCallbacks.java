@@ -1,11 +1,9 @@
-package com.goodcar.deposit.payment;
+package com.goodcar.kit.payment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.goodcar.kit.payment.CallbackCheck;
-import com.goodcar.kit.payment.CallbackSignature;
-import com.goodcar.kit.payment.PaymentNotification;
 import com.goodcar.kit.problem.Problem;
 import com.goodcar.kit.problem.ProblemException;
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
@@ -35,17 +33,19 @@ import org.jboss.logging.Logger;
  * Where the payment provider reports payments. Authenticated by its signature, not by a token: a
  * bad signature, a stale timestamp, a replayed nonce, an altered amount or an unknown payment is
  * refused, logged, and changes nothing. A genuine repeat of a delivery is acknowledged again.
+ * What a genuine callback does is the service's {@link CallbackCapture}.
  */
 @Path("/payments/callbacks")
-public class CallbackResource {
+@IfBuildProperty(name = "kit.payment.enabled", stringValue = "true")
+public class PaymentCallbacks {
 
-    private static final Logger LOG = Logger.getLogger(CallbackResource.class);
+    private static final Logger LOG = Logger.getLogger(PaymentCallbacks.class);
 
-    private final Captures captures;
+    private final CallbackCapture captures;
     private final CallbackCheck check;
     private final ObjectMapper json;
 
-    CallbackResource(Captures captures, ObjectMapper json, Clock clock,
+    PaymentCallbacks(CallbackCapture captures, ObjectMapper json, Clock clock,
                      @ConfigProperty(name = "psp.callback-secret") String secret,
                      @ConfigProperty(name = "psp.callback-max-age") Duration maxAge) {
         this.captures = captures;
@@ -54,22 +54,22 @@ public class CallbackResource {
     }
 
     /**
-     * The acknowledgement the provider waits for; effect HELD (the deposit is now a hold), DUPLICATE (a
-     * payment that cannot be a hold, booked as owed back and refunded) or ALREADY_PAID (a genuine repeat).
+     * The acknowledgement the provider waits for, with what the callback did: the service's word (a
+     * deposit's HELD or DUPLICATE, an order's PAID or REFUNDED) or ALREADY_PAID (a genuine repeat).
      */
     @Schema(examples = """
             {"result": "success", "effect": "HELD"}
             """)
-    public record Acknowledged(String result, Captures.Effect effect) {
+    public record Acknowledged(String result, String effect) {
     }
 
     static final String SIGNED = """
             Called by the payment provider, not by people: authenticated by its signature, not by a token. \
             Each delivery carries `X-Psp-Timestamp` (epoch seconds), `X-Psp-Nonce` (unique per delivery) and \
             `X-Psp-Signature`: the lowercase hex HMAC-SHA256, keyed with the callback secret shared with the \
-            provider (DEPOSIT_PSP_CALLBACK_SECRET), of `timestamp + "\\n" + nonce + "\\n" + body`, the body byte for \
+            provider (the service's <SERVICE>_PSP_CALLBACK_SECRET), of `timestamp + "\\n" + nonce + "\\n" + body`, the body byte for \
             byte as sent. A delivery is accepted only if genuine (signature), fresh (timestamp within \
-            DEPOSIT_PSP_CALLBACK_MAX_AGE, 5 minutes, of this service's clock), first (the nonce was not seen before) \
+            <SERVICE>_PSP_CALLBACK_MAX_AGE, 5 minutes, of this service's clock), first (the nonce was not seen before) \
             and exact (the amount of the payment it names); a refused one changes nothing. A genuine repeat \
             of a delivery (a new nonce) is acknowledged again, with effect ALREADY_PAID; the provider retries \
             until it gets a 2xx.
@@ -131,8 +131,8 @@ public class CallbackResource {
                 .invoke(effect -> LOG.infof("callback for payment %s (%d fen): %s", paid.merchantPaymentId(),
                         paid.amountFen(), effect))
                 .map(effect -> new Acknowledged("success", effect))
-                .onFailure(Captures.Refused.class).transform(e -> {
-                    var refused = (Captures.Refused) e;
+                .onFailure(CallbackCapture.Refused.class).transform(e -> {
+                    var refused = (CallbackCapture.Refused) e;
                     return switch (refused.refusal) {
                         case REPLAYED_NONCE -> refuse(409, "replayed-callback", "Replayed callback",
                                 "This delivery's nonce was used before.", from, body);

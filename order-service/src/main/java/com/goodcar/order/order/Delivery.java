@@ -1,0 +1,63 @@
+package com.goodcar.order.order;
+
+import com.goodcar.contracts.order.OrderDelivered;
+import com.goodcar.kit.outbox.Outbox;
+import com.goodcar.kit.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.function.BiFunction;
+import org.jboss.logging.Logger;
+
+/**
+ * A paid order on its way to the buyer: handed to delivery, then delivered ({@code order.delivered.v1}).
+ * Saying either again changes nothing and gives the same answer.
+ */
+@ApplicationScoped
+public class Delivery {
+
+    private static final Logger LOG = Logger.getLogger(Delivery.class);
+
+    private final Pool pool;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    Delivery(Pool pool, Outbox outbox, Clock clock) {
+        this.pool = pool;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    public Uni<Order> handedOver(String orderId) {
+        return move(orderId, OrderState.HANDED_OVER, Order::handedOver);
+    }
+
+    public Uni<Order> delivered(String orderId) {
+        return move(orderId, OrderState.DELIVERED, Order::delivered);
+    }
+
+    private Uni<Order> move(String orderId, OrderState to, BiFunction<Order, Instant, Order> step) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return pool.withTransaction(connection -> OrderRows.find(connection, orderId, true).chain(found -> {
+            Order order = found.orElseThrow(() -> ProblemException.notFound("Order", orderId));
+            if (order.state() == to) {
+                return Uni.createFrom().item(order);
+            }
+            Order next;
+            try {
+                next = step.apply(order, now);
+            } catch (Order.Refused refused) {
+                throw OrderResource.refusal(refused);
+            }
+            Uni<Void> event = to == OrderState.DELIVERED
+                    ? outbox.stage(connection, new OrderDelivered(order.id(), order.lotId(), order.userId(), now), now)
+                    : Uni.createFrom().voidItem();
+            return OrderRows.update(connection, next, order.state()).chain(() -> event)
+                    .invoke(() -> LOG.infof("order %s: %s", order.id(), to))
+                    .replaceWith(next);
+        }));
+    }
+}

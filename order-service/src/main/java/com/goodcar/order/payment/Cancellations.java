@@ -1,0 +1,78 @@
+package com.goodcar.order.payment;
+
+import com.goodcar.contracts.order.OrderCancelled;
+import com.goodcar.kit.outbox.Outbox;
+import com.goodcar.order.order.Order;
+import com.goodcar.order.order.OrderAccess;
+import com.goodcar.order.order.OrderKind;
+import com.goodcar.order.order.OrderResource;
+import com.goodcar.order.order.OrderRows;
+import com.goodcar.order.order.OrderState;
+import com.goodcar.order.order.Reservations;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * A buyer cancels their order. Before payment: an auction deposit is lost (deposit-service forfeits
+ * it on {@code order.cancelled.v1}), a sale's unit goes back to stock. After payment: every payment
+ * is refunded in full, and an auction deposit is still lost. All in one transaction with the event.
+ */
+@ApplicationScoped
+public class Cancellations {
+
+    private static final Logger LOG = Logger.getLogger(Cancellations.class);
+
+    private final Pool pool;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final Reservations reservations;
+
+    Cancellations(Pool pool, Outbox outbox, Clock clock, Reservations reservations) {
+        this.pool = pool;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.reservations = reservations;
+    }
+
+    public Uni<Order> cancel(String orderId, SecurityIdentity caller) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return pool.withTransaction(connection -> OrderRows.find(connection, orderId, true).chain(found -> {
+            Order order = OrderAccess.owned(found.orElse(null), orderId, caller);
+            if (order.state() == OrderState.CANCELLED) {
+                return Uni.createFrom().item(order); // cancelled already: a retry gets the same answer
+            }
+            Order cancelled;
+            try {
+                cancelled = order.cancelled(now);
+            } catch (Order.Refused refused) {
+                throw OrderResource.refusal(refused);
+            }
+            boolean afterPayment = order.state() == OrderState.PAID;
+            return OrderRows.update(connection, cancelled, order.state())
+                    .chain(() -> afterPayment ? refundAll(connection, order, now)
+                            : order.kind() == OrderKind.SALE ? reservations.returned(connection, cancelled)
+                            : Uni.createFrom().voidItem())
+                    .chain(() -> outbox.stage(connection, new OrderCancelled(order.id(), order.lotId(), order.userId(),
+                            afterPayment, now), now))
+                    .invoke(() -> LOG.infof("order %s: cancelled by its buyer %s payment", order.id(),
+                            afterPayment ? "after" : "before"))
+                    .replaceWith(cancelled);
+        }));
+    }
+
+    private Uni<Void> refundAll(SqlConnection connection, Order order, Instant now) {
+        return PaymentRows.ofOrder(connection, order.id()).chain(payments -> Multi.createFrom().iterable(payments)
+                .filter(payment -> "PAID".equals(payment.state()) && payment.refundState() == null)
+                .onItem().transformToUniAndConcatenate(payment -> PaymentRows.queueRefund(connection, payment.id(),
+                        order.id(), order.userId(), payment.amountFen(), PaymentRows.CANCELLED_AFTER_PAYMENT, now))
+                .collect().last().replaceWithVoid());
+    }
+}
