@@ -8,8 +8,10 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,7 +30,11 @@ public class Lapses {
     private final Clock clock;
     private final Reservations reservations;
 
-    Lapses(Pool pool, Outbox outbox, Clock clock, Reservations reservations) {
+    private final Duration callbackGrace;
+
+    Lapses(Pool pool, Outbox outbox, Clock clock, Reservations reservations,
+           @ConfigProperty(name = "order.payment.callback-grace") Duration callbackGrace) {
+        this.callbackGrace = callbackGrace;
         this.pool = pool;
         this.outbox = outbox;
         this.clock = clock;
@@ -44,7 +50,7 @@ public class Lapses {
     /** Completes with how many orders it expired. */
     public Uni<Integer> expireDue() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return pool.withTransaction(connection -> OrderRows.lapsed(connection, now, BATCH)
+        return pool.withTransaction(connection -> OrderRows.lapsed(connection, now, now.minus(callbackGrace), BATCH)
                 .chain(due -> Multi.createFrom().iterable(due).onItem().transformToUniAndConcatenate(order -> {
                     Order expired = order.expired(now);
                     // the row is locked, so the update matches; an event is staged only for a change made

@@ -60,11 +60,18 @@ public final class OrderRows {
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(order(rows.iterator().next())));
     }
 
-    /** Orders whose buyer's deadline has passed, locked; others scanning at once skip them. */
-    public static Uni<List<Order>> lapsed(SqlClient connection, Instant now, int limit) {
+    /**
+     * Orders whose buyer's deadline has passed, locked; others scanning at once skip them. An order
+     * with a payment open at the provider waits until {@code callbacksBy}: a payment made in the
+     * window may still be reported, and it pays the order.
+     */
+    public static Uni<List<Order>> lapsed(SqlClient connection, Instant now, Instant callbacksBy, int limit) {
         return connection.preparedQuery("""
-                        select * from orders where due_at <= $1 order by due_at limit $2 for update skip locked""")
-                .execute(Tuple.of(utc(now), limit)).map(OrderRows::orders);
+                        select * from orders o where due_at <= $1
+                        and not (state = 'AWAITING_PAYMENT' and due_at > $2
+                                 and exists (select 1 from order_payment p where p.order_id = o.id and p.state = 'CREATED'))
+                        order by due_at limit $3 for update skip locked""")
+                .execute(Tuple.of(utc(now), utc(callbacksBy), limit)).map(OrderRows::orders);
     }
 
     public static Uni<List<Order>> ofBuyer(SqlClient client, String userId, int offset, int limit) {

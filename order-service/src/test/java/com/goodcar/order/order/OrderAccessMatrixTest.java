@@ -30,12 +30,20 @@ class OrderAccessMatrixTest {
     @TestFactory
     Stream<DynamicTest> everyEndpointAgainstEveryCaller() {
         String order = awaitingConfirmation("alice");
+        String cancelled = awaitingConfirmation("alice");
         List<Row> matrix = List.of(
                 new Row("GET", "/orders/" + order, 200, 404, 200, 403, 401),
                 new Row("GET", "/orders", 200, 200, 403, 403, 401),
                 new Row("GET", "/orders/stuck", 403, 403, 200, 403, 401),
                 // the operator may read any order but confirms none: only its buyer does
-                new Row("POST", "/orders/" + order + "/confirm", 200, 404, 403, 403, 401));
+                new Row("POST", "/orders/" + order + "/confirm", 200, 404, 403, 403, 401),
+                new Row("GET", "/orders/" + order + "/payments", 200, 404, 200, 403, 401),
+                // the owner may pay, once the order is confirmed (409 until then); nobody else may
+                new Row("POST", "/orders/" + order + "/pay", 409, 404, 403, 403, 401),
+                new Row("POST", "/orders/" + cancelled + "/cancel", 200, 404, 403, 403, 401),
+                // delivery is the operator's word (409 here: the order is not paid), never the buyer's
+                new Row("POST", "/orders/" + order + "/handed-over", 403, 403, 409, 403, 401),
+                new Row("POST", "/orders/" + order + "/delivered", 403, 403, 409, 403, 401));
         String[] callers = {"alice", "bob", "olga", "dave", null};
         return matrix.stream().flatMap(row -> Stream.of(0, 1, 2, 3, 4).map(i -> {
             int expected = new int[] {row.owner(), row.otherBuyer(), row.operator(), row.dealer(), row.anonymous()}[i];
@@ -45,9 +53,12 @@ class OrderAccessMatrixTest {
                 request.request(row.method(), row.path()).then().statusCode(expected);
             });
         })).toList().stream()
-                // the owner's confirm changes the order: run it after everyone else tried
-                .sorted((a, b) -> Boolean.compare(a.getDisplayName().contains("confirm as alice"),
-                        b.getDisplayName().contains("confirm as alice")));
+                // the owner's confirm and cancel change the orders: run them after everyone else tried
+                .sorted((a, b) -> Boolean.compare(changes(a), changes(b)));
+    }
+
+    private static boolean changes(DynamicTest test) {
+        return test.getDisplayName().contains("confirm as alice") || test.getDisplayName().contains("cancel as alice");
     }
 
     private static String awaitingConfirmation(String buyer) {

@@ -35,15 +35,7 @@ class CallbackTest {
     @Test
     void forgedAlteredUnknownAndReplayedCallbacksAreRefusedAndTheOrderIsPaidOnce() {
         ConsumerGroups.awaitChannelAssigned("auction-lots");
-        String lot = "lot-" + UUID.randomUUID();
-        try (var auction = EventPublisher.as("/auction-service")) {
-            auction.publish(new AuctionClosed(lot, "AION-UT-SUPER-NGC001", "SOLD", Tokens.subject("carol"), "K3XQ9PZ1A7MB",
-                    2_000_000L, 10_000L, 12, Instant.now()));
-        }
-        Awaitility.await().atMost(Duration.ofSeconds(30))
-                .until(() -> !TestDatabase.text("select id from orders where lot_id = ?", lot).isEmpty());
-        String order = TestDatabase.text("select id from orders where lot_id = ?", lot);
-        given().auth().oauth2(Tokens.of("carol")).post("/orders/" + order + "/confirm").then().statusCode(200);
+        String order = confirmedOrder("carol");
         String payment = given().auth().oauth2(Tokens.of("carol")).post("/orders/" + order + "/pay").then()
                 .statusCode(200).extract().path("paymentId");
         long now = Instant.now().getEpochSecond();
@@ -68,6 +60,42 @@ class CallbackTest {
         assertEquals(1, TestDatabase.number("select count(*) from outbox_message where message_key = ? "
                 + "and payload like '%order.paid.v1%'", order), "paid once, said once");
         assertEquals(0, TestDatabase.number("select count(*) from order_refund where order_id = ?", order));
+    }
+
+    @Test
+    void aPaymentMadeInTheWindowWhoseCallbackComesLateStillPaysTheOrder() {
+        ConsumerGroups.awaitChannelAssigned("auction-lots");
+        String order = confirmedOrder("carol");
+        String payment = given().auth().oauth2(Tokens.of("carol")).post("/orders/" + order + "/pay").then()
+                .statusCode(200).extract().path("paymentId");
+        // the window ended a moment ago; the buyer had paid just before, and the provider is slow to say so
+        Instant payBy = Instant.now().minusSeconds(3);
+        TestDatabase.number("with o as (update orders set pay_by = ?::timestamptz, due_at = ?::timestamptz where id = ? "
+                + "returning 1) select count(*) from o", payBy.toString(), payBy.toString(), order);
+        // an order without an open payment, due at the same moment, shows the lapse scan has been past it
+        String unpaid = confirmedOrder("carol");
+        TestDatabase.number("with o as (update orders set pay_by = ?::timestamptz, due_at = ?::timestamptz where id = ? "
+                + "returning 1) select count(*) from o", payBy.toString(), payBy.toString(), unpaid);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "EXPIRED".equals(state(unpaid)));
+        assertEquals("AWAITING_PAYMENT", state(order), "its payment may still be reported");
+        String late = "{\"merchantPaymentId\":\"" + payment + "\",\"providerPaymentId\":\"psp-" + payment
+                + "\",\"amountFen\":1990000,\"state\":\"PAID\",\"paidAt\":\"" + payBy.minusSeconds(1) + "\"}";
+        deliver(Instant.now().getEpochSecond(), "n-" + UUID.randomUUID(), late, null).then().statusCode(200)
+                .body("effect", is("PAID"));
+        assertEquals("PAID", state(order));
+    }
+
+    private static String confirmedOrder(String winner) {
+        String lot = "lot-" + UUID.randomUUID();
+        try (var auction = EventPublisher.as("/auction-service")) {
+            auction.publish(new AuctionClosed(lot, "AION-UT-SUPER-NGC001", "SOLD", Tokens.subject(winner), "K3XQ9PZ1A7MB",
+                    2_000_000L, 10_000L, 12, Instant.now()));
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> !TestDatabase.text("select id from orders where lot_id = ?", lot).isEmpty());
+        String order = TestDatabase.text("select id from orders where lot_id = ?", lot);
+        given().auth().oauth2(Tokens.of(winner)).post("/orders/" + order + "/confirm").then().statusCode(200);
+        return order;
     }
 
     private Response deliver(long timestamp, String nonce, String body, String signature) {

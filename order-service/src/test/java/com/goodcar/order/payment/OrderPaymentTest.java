@@ -85,9 +85,10 @@ class OrderPaymentTest {
         try (var orders = TopicProbe.from("order.orders")) {
             String order = confirmedOrder("alice");
             JsonPath payment = pay("alice", order);
-            // the payment window ends now: the lapse scan expires the order before the buyer presses Pay
-            TestDatabase.number("with o as (update orders set pay_by = now(), due_at = now() where id = ? returning 1) "
-                    + "select count(*) from o", order);
+            // the payment window ended minutes ago, past the wait for a callback on its way: the lapse
+            // scan expires the order before the buyer presses Pay
+            TestDatabase.number("with o as (update orders set pay_by = now() - interval '3 minutes', "
+                    + "due_at = now() - interval '3 minutes' where id = ? returning 1) select count(*) from o", order);
             awaitState("alice", order, "EXPIRED");
 
             pressPay(payment);
