@@ -94,7 +94,7 @@ public class NaiveBidding {
                             record.salt(), maxFen, a.priceFen(), leaderCode, a.endsAt());
                     Lot after = lot.after(a);
                     var next = new LotRecord(after, record.title(), entry.hash(), record.salt(), record.epoch(),
-                            record.closedAt(), record.scheduledEndsAt());
+                            record.closedAt(), record.scheduledEndsAt(), record.secondChance());
                     List<IntegrationEvent> events = new ArrayList<>();
                     events.add(new AuctionPriceChanged(lot.id(), after.priceFen(), leaderCode, after.bidCount(),
                             after.lastSeq(), after.endsAt(), now));

@@ -106,7 +106,7 @@ public final class Batch {
                     after.endsAt(), after.priceFen(), after.leader(), after.bidCount(), after.lastSeq());
         }
         var next = new LotRecord(after, record.title(), hash, record.salt(), record.epoch(), closedAt,
-                record.scheduledEndsAt());
+                record.scheduledEndsAt(), record.secondChance());
         return new Decision(next, rows, events, requests.stream().map(answered::get).toList(),
                 !after.equals(before) || !events.isEmpty());
     }

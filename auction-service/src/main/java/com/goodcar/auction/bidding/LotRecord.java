@@ -8,7 +8,8 @@ import java.time.Instant;
  *
  * @param epoch the fencing token this writer's commits must match
  * @param scheduledEndsAt the end before soft close moved it: where a replay of the log starts
+ * @param secondChance the lot's runner-up rule (its close names the runner-up, whose hold is kept)
  */
 public record LotRecord(Lot lot, String title, String lastHash, String salt, long epoch, Instant closedAt,
-                        Instant scheduledEndsAt) {
+                        Instant scheduledEndsAt, boolean secondChance) {
 }

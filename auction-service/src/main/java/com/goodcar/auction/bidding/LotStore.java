@@ -8,6 +8,7 @@ import com.goodcar.auction.lot.Lot;
 import com.goodcar.auction.lot.LotRules;
 import com.goodcar.auction.lot.LotStatus;
 import com.goodcar.contracts.IntegrationEvent;
+import com.goodcar.contracts.auction.AuctionClosed;
 import com.goodcar.kit.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -25,6 +26,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,6 +68,10 @@ public class LotStore {
 
     private final Pool pool;
     private final DataSource jdbc;
+    private static final String RUNNER_UP = """
+            select bidder_id, max(max_fen) from bid where lot_id = ? and bidder_id <> ?
+            group by bidder_id order by max(max_fen) desc, min(seq) limit 1""";
+
     private final Outbox outbox;
 
     LotStore(Pool pool, DataSource jdbc, Outbox outbox) {
@@ -137,7 +143,7 @@ public class LotStore {
                 boolean saved = executeSave(connection, record, leaseUntil);
                 if (saved) {
                     executeInsert(connection, bids);
-                    outbox.stage(connection, events, now);
+                    outbox.stage(connection, withRunnerUp(connection, record, events), now);
                     connection.commit();
                 } else {
                     connection.rollback();
@@ -152,6 +158,33 @@ public class LotStore {
         } catch (SQLException e) {
             throw new IllegalStateException("lot " + record.lot().id() + ": the batch did not commit: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A sale under the second-chance rule names its runner-up: the best maximum of the other bidders
+     * (the earlier bid on a tie). Asked once per lot, at its close, from the bids just written.
+     */
+    private static List<? extends IntegrationEvent> withRunnerUp(Connection connection, LotRecord record,
+                                                                 List<? extends IntegrationEvent> events)
+            throws SQLException {
+        if (!record.secondChance()) {
+            return events;
+        }
+        var named = new ArrayList<IntegrationEvent>(events.size());
+        for (IntegrationEvent event : events) {
+            if (event instanceof AuctionClosed closed && "SOLD".equals(closed.result())) {
+                try (PreparedStatement query = connection.prepareStatement(RUNNER_UP)) {
+                    query.setString(1, closed.lotId());
+                    query.setString(2, closed.winnerUserId());
+                    try (var found = query.executeQuery()) {
+                        named.add(found.next() ? closed.withRunnerUp(found.getString(1), found.getLong(2)) : closed);
+                    }
+                }
+            } else {
+                named.add(event);
+            }
+        }
+        return named;
     }
 
     private static boolean executeSave(Connection connection, LotRecord record, Instant leaseUntil) throws SQLException {
@@ -234,7 +267,7 @@ public class LotStore {
                 row.getLong("bid_count"), row.getLong("last_seq"));
         return new LotRecord(lot, row.getString("title"), row.getString("last_hash"), row.getString("salt"),
                 row.getLong("owner_epoch"), row.getOffsetDateTime("closed_at") == null ? null : instant(row, "closed_at"),
-                instant(row, "scheduled_ends_at"));
+                instant(row, "scheduled_ends_at"), row.getBoolean("second_chance"));
     }
 
     static OffsetDateTime utc(Instant instant) {

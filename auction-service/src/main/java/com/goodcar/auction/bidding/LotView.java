@@ -14,19 +14,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param asOf when this state was computed: a watcher's staleness is its arrival time minus this
  */
 @Schema(examples = """
-        {"id": "L-2026-0001", "editionCode": "AION-UT-SUPER-STD", "title": "AION UT Super, 1-yuan auction", "status": "OPEN", "priceFen": 7819339900, "minimumNextBidFen": 7819349900, "leaderCode": "B-7F3A", "bidCount": 23733, "lastSeq": 23733, "opensAt": "2026-11-11T00:00:00Z", "endsAt": "2026-11-11T04:00:30Z", "startPriceFen": 100, "depositFen": 10000, "maxPriceFen": 10000000000, "maxRaiseFen": 0, "maximumAllowedFen": 10000000000, "reserveMet": true, "asOf": "2026-11-11T03:59:58.200Z"}
+        {"id": "L-2026-0001", "editionCode": "AION-UT-SUPER-STD", "title": "AION UT Super, 1-yuan auction", "status": "OPEN", "priceFen": 7819339900, "minimumNextBidFen": 7819349900, "leaderCode": "B-7F3A", "bidCount": 23733, "lastSeq": 23733, "opensAt": "2026-11-11T00:00:00Z", "endsAt": "2026-11-11T04:00:30Z", "startPriceFen": 100, "depositFen": 10000, "maxPriceFen": 10000000000, "maxRaiseFen": 0, "maximumAllowedFen": 10000000000, "reserveMet": true, "secondChance": true, "asOf": "2026-11-11T03:59:58.200Z"}
         """)
 public record LotView(String id, String editionCode, String title, LotStatus status, long priceFen,
                       long minimumNextBidFen, String leaderCode, long bidCount, long lastSeq, Instant opensAt,
                       Instant endsAt, long startPriceFen, long depositFen, long maxPriceFen, long maxRaiseFen,
-                      long maximumAllowedFen, boolean reserveMet, Instant asOf) {
+                      long maximumAllowedFen, boolean reserveMet, boolean secondChance, Instant asOf) {
 
     static LotView of(LotRecord record, String leaderCode, Instant now) {
         Lot lot = record.lot();
         return new LotView(lot.id(), lot.editionCode(), record.title(), lot.statusAt(now), lot.priceFen(),
                 lot.minimumNextBidFen(), leaderCode, lot.bidCount(), lot.lastSeq(), lot.opensAt(), lot.endsAt(),
                 lot.rules().startPriceFen(), lot.rules().depositFen(), lot.rules().maxPriceFen(),
-                lot.rules().maxRaiseFen(), lot.maximumAllowedFen(), lot.leader() != null && lot.priceFen() >= lot.rules().reservePriceFen(), now);
+                lot.rules().maxRaiseFen(), lot.maximumAllowedFen(), lot.leader() != null && lot.priceFen() >= lot.rules().reservePriceFen(),
+                record.secondChance(), now);
     }
 
     /** Whether time alone (opening, the end) has changed what this view should say. */

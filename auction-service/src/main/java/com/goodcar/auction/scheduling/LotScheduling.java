@@ -28,8 +28,8 @@ public class LotScheduling {
     private static final String INSERT = """
             insert into lot (id, edition_code, title, start_price_fen, reserve_price_fen, deposit_fen, ladder,
                              soft_close_seconds, opens_at, ends_at, scheduled_ends_at, status, price_fen, last_hash,
-                             salt, created_at, create_key, max_price_fen, max_raise_fen)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, 'SCHEDULED', $4, $11, $12, $13, $14, $15, $16)
+                             salt, created_at, create_key, max_price_fen, max_raise_fen, second_chance)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, 'SCHEDULED', $4, $11, $12, $13, $14, $15, $16, $17)
             on conflict (create_key) do nothing""";
 
     /** a lot may be scheduled as already open, but not as having opened long ago */
@@ -74,6 +74,8 @@ public class LotScheduling {
         args.addValue(idempotencyKey);
         args.addValue(rules.maxPriceFen());
         args.addValue(rules.maxRaiseFen());
+        boolean secondChance = Boolean.TRUE.equals(draft.secondChance());
+        args.addValue(secondChance);
         return pool.withTransaction(connection -> connection.preparedQuery(INSERT).execute(args).chain(rows -> {
             if (rows.rowCount() == 0) {
                 return connection.preparedQuery("select id from lot where create_key = $1")
@@ -81,7 +83,7 @@ public class LotScheduling {
                         .map(existing -> new Scheduled(existing.iterator().next().getString(0), false));
             }
             var event = new AuctionScheduled(id, draft.editionCode(), draft.title().strip(), rules.startPriceFen(),
-                    rules.depositFen(), draft.opensAt(), draft.endsAt());
+                    rules.depositFen(), draft.opensAt(), draft.endsAt(), secondChance);
             return outbox.stage(connection, List.of(event), now).replaceWith(new Scheduled(id, true));
         }));
     }
@@ -90,7 +92,7 @@ public class LotScheduling {
     private static NewLot atMicros(NewLot d) {
         return new NewLot(d.editionCode(), d.title(), d.opensAt().truncatedTo(ChronoUnit.MICROS),
                 d.endsAt().truncatedTo(ChronoUnit.MICROS), d.startPriceFen(), d.reservePriceFen(), d.depositFen(),
-                d.softCloseSeconds(), d.ladder(), d.maxPriceFen(), d.maxRaiseFen());
+                d.softCloseSeconds(), d.ladder(), d.maxPriceFen(), d.maxRaiseFen(), d.secondChance());
     }
 
     private static LotRules rules(NewLot draft) {

@@ -59,7 +59,7 @@ class BatchPropertiesTest {
     @Property(tries = 300)
     void whatABatchCommitsItsLogReplaysAndItsEventsSay(@ForAll("batches") List<Step> steps) {
         Lot lot = Lot.schedule("lot-1", "AION-UT-SUPER-NGC001", LotRules.standard(), OPENS, ENDS);
-        var record = new LotRecord(lot, "No. 001", BidLogChain.genesis("lot-1"), SALT, 1, null, ENDS);
+        var record = new LotRecord(lot, "No. 001", BidLogChain.genesis("lot-1"), SALT, 1, null, ENDS, false);
         var codes = new BidderCodes(SALT);
         List<LogEntry> log = new ArrayList<>();
         Instant now = OPENS.minusSeconds(30);

@@ -63,6 +63,7 @@ class ClosingTest {
             assertEquals(Tokens.subject("alice"), event.winnerUserId());
             assertEquals(61_000L, event.hammerPriceFen());
             assertEquals(2, event.bidCount());
+            assertNull(event.runnerUpUserId(), "no second chance on this lot: every loser's hold is released");
         }
         given().get("/auctions/" + lot).then().body("status", is("SOLD")).body("priceFen", is(61_000));
         bid("bob", lot, 90_000).then().statusCode(410);
@@ -72,6 +73,27 @@ class ClosingTest {
                 .body("entries.maxFen", everyItem(notNullValue()));
         given().get("/auctions/" + lot + "/log/verification").then()
                 .body("valid", is(true)).body("replayed", is(true)).body("finalPriceFen", is(61_000));
+    }
+
+    @Test
+    void aSecondChanceLotNamesItsRunnerUpWithTheirOwnHighestMaximum() {
+        String lot = openLot(Duration.ofSeconds(90), Map.of("softCloseSeconds", 0, "secondChance", true));
+        given().get("/auctions/" + lot).then().body("secondChance", is(true)); // the rule, before anyone bids
+        holdFor(lot, "alice", "bob", "carol");
+        try (var probe = TopicProbe.from(Topics.AUCTION_LOTS)) {
+            bid("carol", lot, 50_000).then().statusCode(201);
+            bid("bob", lot, 60_000).then().statusCode(201);
+            bid("carol", lot, 70_000).then().statusCode(201); // carol raises her maximum: she is second now
+            bid("alice", lot, 90_000).then().statusCode(201);
+            endOf(lot);
+
+            var closed = probe.await(r -> lot.equals(r.key()) && r.value().contains("auction.closed.v1"),
+                    Duration.ofSeconds(30)).orElseThrow();
+            var event = (AuctionClosed) codec.read(closed.value()).data();
+            assertEquals(Tokens.subject("alice"), event.winnerUserId());
+            assertEquals(Tokens.subject("carol"), event.runnerUpUserId());
+            assertEquals(70_000L, event.runnerUpMaxFen(), "what the runner-up said they would pay, not the hammer price");
+        }
     }
 
     @Test

@@ -7,9 +7,18 @@ import java.util.Objects;
 /**
  * A lot was put up for auction: deposit-service learns the deposit it must collect. What a valid
  * lot is, both services agree here: a producer cannot build another, a consumer cannot read one.
+ *
+ * @param secondChance the lot's runner-up rule: at the close the best other bidder's hold is kept, and
+ *                     if the winner defaults or cancels they are offered the car at their own maximum
  */
 public record AuctionScheduled(String lotId, String editionCode, String title, long startPriceFen, long depositFen,
-                               Instant opensAt, Instant endsAt) implements IntegrationEvent {
+                               Instant opensAt, Instant endsAt, boolean secondChance) implements IntegrationEvent {
+
+    /** A lot without the second-chance rule. */
+    public AuctionScheduled(String lotId, String editionCode, String title, long startPriceFen, long depositFen,
+                            Instant opensAt, Instant endsAt) {
+        this(lotId, editionCode, title, startPriceFen, depositFen, opensAt, endsAt, false);
+    }
 
     public AuctionScheduled {
         if (lotId == null || lotId.isBlank()) {
