@@ -16,6 +16,7 @@ import com.goodcar.contracts.order.OrderCreated;
 import com.goodcar.contracts.order.OrderDelivered;
 import com.goodcar.contracts.order.OrderPaid;
 import com.goodcar.contracts.order.OrderPaymentExpired;
+import com.goodcar.contracts.order.RunnerUpReleased;
 import java.util.List;
 import java.util.Optional;
 
@@ -56,11 +57,13 @@ public final class EventTypes {
             new EventType<>("order.cancelled", 1, Topics.ORDER_ORDERS, OrderCancelled.class);
     public static final EventType<OrderDelivered> ORDER_DELIVERED =
             new EventType<>("order.delivered", 1, Topics.ORDER_ORDERS, OrderDelivered.class);
+    public static final EventType<RunnerUpReleased> RUNNER_UP_RELEASED =
+            new EventType<>("order.runner-up-released", 1, Topics.ORDER_ORDERS, RunnerUpReleased.class);
 
     public static final List<EventType<?>> ALL = List.of(VEHICLE_LISTED, PRICE_CHANGED, AUCTION_SCHEDULED,
             AUCTION_PRICE_CHANGED, AUCTION_EXTENDED, AUCTION_CLOSED, DEPOSIT_HELD, DEPOSIT_RELEASED, DEPOSIT_APPLIED,
             DEPOSIT_FORFEITED, DEPOSIT_REFUNDED, ORDER_CREATED, ORDER_PAID, ORDER_PAYMENT_EXPIRED, ORDER_CANCELLED,
-            ORDER_DELIVERED);
+            ORDER_DELIVERED, RUNNER_UP_RELEASED);
 
     private EventTypes() {
     }

@@ -22,8 +22,9 @@ import org.jboss.logging.Logger;
 /**
  * What a lot's auction events do to its deposits. The close is set-based — a handful of statements
  * whatever the number of holds — because one hot lot may have tens of thousands of depositors:
- * unpaid deposits are cancelled, the winner's hold waits for the order, every other hold is
- * released, booked and queued for refund, each with its deposit.released.v1.
+ * unpaid deposits are cancelled, the winner's hold waits for the order (and, under the second-chance
+ * rule, the runner-up's hold too), every other hold is released, booked and queued for refund, each
+ * with its deposit.released.v1.
  */
 @ApplicationScoped
 public class LotSettlement {
@@ -70,10 +71,37 @@ public class LotSettlement {
                                 update deposit set state = 'WON', updated_at = $3
                                 where lot_id = $1 and state = 'HELD' and user_id = $2""")
                         .execute(Tuple.of(closed.lotId(), winner, at)))
-                .chain(() -> connection.preparedQuery("""
-                                update deposit set state = 'RELEASED', updated_at = $2
-                                where lot_id = $1 and state = 'HELD' returning id, user_id, amount_fen, payment_id""")
-                        .execute(Tuple.of(closed.lotId(), at)))
+                // a second-chance lot's runner-up keeps their hold: they may yet be offered the car
+                .chain(() -> release(connection, closed.lotId(), closed.runnerUpUserId(), true, reason, eventId, now))
+                .invoke(released -> LOG.infof("lot %s closed %s: %d holds released%s%s", closed.lotId(),
+                        closed.result(), released, sold ? ", the winner's waits for the order" : "",
+                        closed.runnerUpUserId() != null ? ", the runner-up's is kept for a second chance" : ""))
+                .replaceWithVoid();
+    }
+
+    /**
+     * The runner-up's kept hold is no longer needed (the winner has the car, or the runner-up declined
+     * or let the offer lapse): released and refunded, never forfeited.
+     */
+    public Uni<Void> runnerUpReleased(SqlConnection connection, String lotId, String userId, String reason,
+                                      String eventId, Instant now) {
+        return release(connection, lotId, userId, false, reason, eventId, now)
+                .invoke(released -> LOG.infof("lot %s: the runner-up's hold %s (%s)", lotId,
+                        released == 1 ? "released" : "was not held any more", reason))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Releases the lot's holds — all but {@code user}'s, or only {@code user}'s — books them and queues
+     * their refunds, each with its deposit.released.v1; completes with how many.
+     */
+    private Uni<Integer> release(SqlConnection connection, String lotId, String user, boolean allBut, String reason,
+                                 String eventId, Instant now) {
+        var at = now.atOffset(ZoneOffset.UTC);
+        String whose = allBut ? "user_id is distinct from $3" : "user_id = $3";
+        return connection.preparedQuery("update deposit set state = 'RELEASED', updated_at = $2 where lot_id = $1 "
+                        + "and state = 'HELD' and " + whose + " returning id, user_id, amount_fen, payment_id")
+                .execute(Tuple.of(lotId, at, user))
                 .chain(released -> {
                     var entries = new ArrayList<JournalEntry>(released.size());
                     var refunds = new ArrayList<RefundRows.Due>(released.size());
@@ -82,17 +110,16 @@ public class LotSettlement {
                         String depositId = row.getString("id");
                         String userId = row.getString("user_id");
                         long amount = row.getLong("amount_fen");
-                        entries.add(JournalEntry.of(Movement.RELEASE, depositId, depositId, closed.lotId(), userId, amount,
+                        entries.add(JournalEntry.of(Movement.RELEASE, depositId, depositId, lotId, userId, amount,
                                 reason, eventId, now));
-                        refunds.add(new RefundRows.Due(row.getString("payment_id"), depositId, closed.lotId(), userId,
+                        refunds.add(new RefundRows.Due(row.getString("payment_id"), depositId, lotId, userId,
                                 amount, RefundRows.RELEASED));
-                        events.add(new DepositReleased(depositId, closed.lotId(), userId, reason, now));
+                        events.add(new DepositReleased(depositId, lotId, userId, reason, now));
                     }
-                    LOG.infof("lot %s closed %s: %d holds released%s", closed.lotId(), closed.result(), released.size(),
-                            sold ? ", the winner's waits for the order" : "");
                     return journal.book(connection, entries)
                             .chain(() -> RefundRows.queue(connection, refunds, now))
-                            .chain(() -> outbox.stage(connection, events, now));
+                            .chain(() -> outbox.stage(connection, events, now))
+                            .replaceWith(released.size());
                 });
     }
 }

@@ -6,6 +6,7 @@ import com.goodcar.contracts.auction.AuctionScheduled;
 import com.goodcar.contracts.order.OrderCancelled;
 import com.goodcar.contracts.order.OrderPaid;
 import com.goodcar.contracts.order.OrderPaymentExpired;
+import com.goodcar.contracts.order.RunnerUpReleased;
 import com.goodcar.kit.inbox.Inbox;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +21,8 @@ public class SettlementEvents {
     private static final Set<String> LOT_TYPES = Set.of(EventTypes.AUCTION_SCHEDULED.type(),
             EventTypes.AUCTION_CLOSED.type());
     private static final Set<String> ORDER_TYPES = Set.of(EventTypes.ORDER_PAID.type(),
-            EventTypes.ORDER_PAYMENT_EXPIRED.type(), EventTypes.ORDER_CANCELLED.type());
+            EventTypes.ORDER_PAYMENT_EXPIRED.type(), EventTypes.ORDER_CANCELLED.type(),
+            EventTypes.RUNNER_UP_RELEASED.type());
 
     private final Inbox inbox;
     private final LotSettlement lots;
@@ -55,6 +57,8 @@ public class SettlementEvents {
                     orders.lapsed(connection, cancelled.orderId(), cancelled.lotId(), cancelled.userId(),
                             cancelled.afterPayment() ? "CANCELLED_AFTER_PAYMENT" : "CANCELLED_BEFORE_PAYMENT",
                             event.id(), clock.instant());
+            case RunnerUpReleased released -> lots.runnerUpReleased(connection, released.lotId(), released.userId(),
+                    "RUNNER_UP_" + released.reason(), event.id(), clock.instant());
             default -> Uni.createFrom().voidItem();
         }).replaceWithVoid();
     }
