@@ -24,8 +24,10 @@ public class Delivery {
     private final Pool pool;
     private final Outbox outbox;
     private final Clock clock;
+    private final SecondChances secondChances;
 
-    Delivery(Pool pool, Outbox outbox, Clock clock) {
+    Delivery(Pool pool, Outbox outbox, Clock clock, SecondChances secondChances) {
+        this.secondChances = secondChances;
         this.pool = pool;
         this.outbox = outbox;
         this.clock = clock;
@@ -52,9 +54,10 @@ public class Delivery {
             } catch (Order.Refused refused) {
                 throw OrderResource.refusal(refused);
             }
+            // once the car is on its way the winner can no longer cancel: a kept runner-up is released
             Uni<Void> event = to == OrderState.DELIVERED
                     ? outbox.stage(connection, new OrderDelivered(order.id(), order.lotId(), order.userId(), now), now)
-                    : Uni.createFrom().voidItem();
+                    : secondChances.winnerHandedOver(connection, next, now);
             return OrderRows.update(connection, next, order.state()).chain(() -> event)
                     .invoke(() -> LOG.infof("order %s: %s", order.id(), to))
                     .replaceWith(next);

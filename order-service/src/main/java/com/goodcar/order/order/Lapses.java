@@ -6,6 +6,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,13 +33,33 @@ public class Lapses {
 
     private final Duration callbackGrace;
 
-    Lapses(Pool pool, Outbox outbox, Clock clock, Reservations reservations,
+    private final SecondChances secondChances;
+
+    Lapses(Pool pool, Outbox outbox, Clock clock, Reservations reservations, SecondChances secondChances,
            @ConfigProperty(name = "order.payment.callback-grace") Duration callbackGrace) {
+        this.secondChances = secondChances;
         this.callbackGrace = callbackGrace;
         this.pool = pool;
         this.outbox = outbox;
         this.clock = clock;
         this.reservations = reservations;
+    }
+
+    /**
+     * What an expiry means: a lapsed second-chance offer releases the runner-up's deposit; anything
+     * else the buyer failed to pay says order.payment-expired.v1 (an auction deposit is forfeited, a
+     * sale's unit returns to stock), and a lapsed winner's order offers the car to a waiting runner-up.
+     */
+    private Uni<Void> consequences(SqlConnection connection, Order order, Order expired, Instant now) {
+        if (order.isOpenOffer()) {
+            return secondChances.offerEnded(connection, expired, "OFFER_EXPIRED", now);
+        }
+        Uni<Void> stock = order.kind() == OrderKind.SALE ? reservations.returned(connection, expired)
+                : Uni.createFrom().voidItem();
+        return stock
+                .chain(() -> outbox.stage(connection, new OrderPaymentExpired(order.id(), order.lotId(), order.userId(),
+                        order.dueAt()), now))
+                .chain(() -> secondChances.winnerLost(connection, expired, now));
     }
 
     @Scheduled(identity = "order-lapses", every = "${order.lapse-scan}", delayed = "1s",
@@ -53,13 +74,10 @@ public class Lapses {
         return pool.withTransaction(connection -> OrderRows.lapsed(connection, now, now.minus(callbackGrace), BATCH)
                 .chain(due -> Multi.createFrom().iterable(due).onItem().transformToUniAndConcatenate(order -> {
                     Order expired = order.expired(now);
-                    // the row is locked, so the update matches; an event is staged only for a change made
+                    // the row is locked, so the update matches; events are staged only for a change made
                     return OrderRows.update(connection, expired, order.state()).chain(changed -> !changed
                             ? Uni.createFrom().voidItem()
-                            : (order.kind() == OrderKind.SALE ? reservations.returned(connection, expired)
-                                    : Uni.createFrom().voidItem())
-                            .chain(() -> outbox.stage(connection, new OrderPaymentExpired(order.id(), order.lotId(),
-                                    order.userId(), order.dueAt()), now))
+                            : consequences(connection, order, expired, now)
                                     .invoke(() -> LOG.infof("order %s: %s past %s, expired", order.id(),
                                             order.state(), order.dueAt())));
                 }).collect().asList().map(java.util.List::size)));

@@ -24,7 +24,7 @@ public record Order(String id, OrderKind kind, String lotId, String saleId, Stri
         Objects.requireNonNull(id);
         Objects.requireNonNull(kind);
         Objects.requireNonNull(userId);
-        if (kind == OrderKind.AUCTION_WIN ? lotId == null || saleId != null : saleId == null || lotId != null) {
+        if (kind.isAuctioned() ? lotId == null || saleId != null : saleId == null || lotId != null) {
             throw new IllegalArgumentException("an auction win names its lot, a sale's order its sale: " + id);
         }
         if (priceFen <= 0 || depositFen < 0 || depositFen > priceFen) {
@@ -45,6 +45,30 @@ public record Order(String id, OrderKind kind, String lotId, String saleId, Stri
         return new Order(id, OrderKind.AUCTION_WIN, lotId, null, winnerId, hammerPriceFen,
                 Math.min(depositFen, hammerPriceFen), OrderState.AWAITING_CONFIRMATION, confirmBy, null, confirmBy, now,
                 now);
+    }
+
+    /**
+     * The runner-up's second chance: the car offered at their own highest maximum, to accept (confirm)
+     * within {@code confirmWithin} of the offer, then pay like a winner.
+     */
+    public static Order offered(String id, String lotId, String runnerUpId, long maxFen, long depositFen,
+                                Duration confirmWithin, Instant now) {
+        Instant confirmBy = now.plus(confirmWithin);
+        return new Order(id, OrderKind.SECOND_CHANCE, lotId, null, runnerUpId, maxFen, Math.min(depositFen, maxFen),
+                OrderState.AWAITING_CONFIRMATION, confirmBy, null, confirmBy, now, now);
+    }
+
+    /** Whether this is a second-chance offer not yet accepted: ending it releases the hold, never forfeits it. */
+    public boolean isOpenOffer() {
+        return kind == OrderKind.SECOND_CHANCE && state == OrderState.AWAITING_CONFIRMATION;
+    }
+
+    /** The runner-up turns the offer down: their deposit is released, not lost. */
+    public Order declined(Instant now) {
+        if (!isOpenOffer()) {
+            throw new Refused(Refused.Reason.NOT_AN_OPEN_OFFER, this);
+        }
+        return next(OrderState.DECLINED, payBy, null, now);
     }
 
     /** A flash sale's order: its unit is reserved for the buyer until {@code now + payWithin}. */
@@ -130,7 +154,8 @@ public record Order(String id, OrderKind kind, String lotId, String saleId, Stri
     public static final class Refused extends RuntimeException {
 
         public enum Reason {
-            NOT_AWAITING_CONFIRMATION, NOT_AWAITING_PAYMENT, DEADLINE_PASSED, NOT_CANCELLABLE, NOT_PAID, NOT_HANDED_OVER
+            NOT_AWAITING_CONFIRMATION, NOT_AWAITING_PAYMENT, DEADLINE_PASSED, NOT_CANCELLABLE, NOT_PAID, NOT_HANDED_OVER,
+            NOT_AN_OPEN_OFFER
         }
 
         public final Reason reason;

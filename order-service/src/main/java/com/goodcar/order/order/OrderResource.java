@@ -134,6 +134,8 @@ public class OrderResource {
                     is + " Only an order not yet handed to delivery can be cancelled."));
             case NOT_PAID -> new ProblemException(Problem.of(409, "not-paid", "Not paid", is));
             case NOT_HANDED_OVER -> new ProblemException(Problem.of(409, "not-handed-over", "Not handed over", is));
+            case NOT_AN_OPEN_OFFER -> new ProblemException(Problem.of(409, "not-an-open-offer", "Not an open offer",
+                    is + " Only a second-chance offer not yet accepted can be declined."));
             case DEADLINE_PASSED -> order.state() == OrderState.AWAITING_CONFIRMATION
                     ? new ProblemException(Problem.of(409, "deadline-passed", "Deadline passed",
                             "Order " + order.id() + " had to be confirmed by " + order.confirmBy() + ".")

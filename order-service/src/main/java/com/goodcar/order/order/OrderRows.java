@@ -19,16 +19,20 @@ public final class OrderRows {
     private OrderRows() {
     }
 
-    /** Inserts an auction win unless the lot already has one; true if this call made it. */
+    /**
+     * Inserts an auction win (or a second-chance offer) unless the lot already has one of its kind;
+     * true if this call made it.
+     */
     public static Uni<Boolean> insertWin(SqlClient connection, Order order) {
         return connection.preparedQuery("""
                         insert into orders (id, kind, lot_id, user_id, price_fen, deposit_fen, amount_due_fen, state,
                                             confirm_by, pay_by, due_at, created_at, updated_at)
-                        values ($1, 'AUCTION_WIN', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                        values ($1, $13, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
                         on conflict (kind, lot_id) do nothing""")
                 .execute(Tuple.from(Arrays.asList(order.id(), order.lotId(), order.userId(), order.priceFen(),
                         order.depositFen(), order.amountDueFen(), order.state().name(), utc(order.confirmBy()),
-                        utc(order.payBy()), utc(order.dueAt()), utc(order.createdAt()), utc(order.updatedAt()))))
+                        utc(order.payBy()), utc(order.dueAt()), utc(order.createdAt()), utc(order.updatedAt()),
+                        order.kind().name())))
                 .map(rows -> rows.rowCount() == 1);
     }
 

@@ -9,6 +9,7 @@ import com.goodcar.order.order.OrderResource;
 import com.goodcar.order.order.OrderRows;
 import com.goodcar.order.order.OrderState;
 import com.goodcar.order.order.Reservations;
+import com.goodcar.order.order.SecondChances;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -34,8 +35,10 @@ public class Cancellations {
     private final Outbox outbox;
     private final Clock clock;
     private final Reservations reservations;
+    private final SecondChances secondChances;
 
-    Cancellations(Pool pool, Outbox outbox, Clock clock, Reservations reservations) {
+    Cancellations(Pool pool, Outbox outbox, Clock clock, Reservations reservations, SecondChances secondChances) {
+        this.secondChances = secondChances;
         this.pool = pool;
         this.outbox = outbox;
         this.clock = clock;
@@ -46,8 +49,11 @@ public class Cancellations {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return pool.withTransaction(connection -> OrderRows.find(connection, orderId, true).chain(found -> {
             Order order = OrderAccess.owned(found.orElse(null), orderId, caller);
-            if (order.state() == OrderState.CANCELLED) {
-                return Uni.createFrom().item(order); // cancelled already: a retry gets the same answer
+            if (order.state() == OrderState.CANCELLED || order.state() == OrderState.DECLINED) {
+                return Uni.createFrom().item(order); // ended already: a retry gets the same answer
+            }
+            if (order.isOpenOffer()) {
+                return declined(connection, order, now); // cancelling an offer not yet accepted declines it
             }
             Order cancelled;
             try {
@@ -62,10 +68,33 @@ public class Cancellations {
                             : Uni.createFrom().voidItem())
                     .chain(() -> outbox.stage(connection, new OrderCancelled(order.id(), order.lotId(), order.userId(),
                             afterPayment, now), now))
+                    .chain(() -> secondChances.winnerLost(connection, cancelled, now))
                     .invoke(() -> LOG.infof("order %s: cancelled by its buyer %s payment", order.id(),
                             afterPayment ? "after" : "before"))
                     .replaceWith(cancelled);
         }));
+    }
+
+    /** The runner-up turns their second chance down: their deposit is released, not lost. */
+    public Uni<Order> decline(String orderId, SecurityIdentity caller) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return pool.withTransaction(connection -> OrderRows.find(connection, orderId, true).chain(found -> {
+            Order order = OrderAccess.owned(found.orElse(null), orderId, caller);
+            return order.state() == OrderState.DECLINED ? Uni.createFrom().item(order) : declined(connection, order, now);
+        }));
+    }
+
+    private Uni<Order> declined(SqlConnection connection, Order offer, Instant now) {
+        Order declined;
+        try {
+            declined = offer.declined(now);
+        } catch (Order.Refused refused) {
+            throw OrderResource.refusal(refused);
+        }
+        return OrderRows.update(connection, declined, offer.state())
+                .chain(() -> secondChances.offerEnded(connection, declined, "OFFER_DECLINED", now))
+                .invoke(() -> LOG.infof("order %s: the runner-up declined the second chance", offer.id()))
+                .replaceWith(declined);
     }
 
     private Uni<Void> refundAll(SqlConnection connection, Order order, Instant now) {

@@ -90,6 +90,20 @@ public class PaymentResource {
         return cancellations.cancel(id, caller).map(OrderView::of);
     }
 
+    /**
+     * The runner-up turns down the car offered to them (a second chance): their deposit is released,
+     * never forfeited. Accepting is confirming ({@code POST /orders/{id}/confirm}).
+     */
+    @POST
+    @Path("{id}/decline")
+    @RolesAllowed("buyer")
+    @APIResponse(responseCode = "200", description = "Declined; declining again gives the same answer.",
+            content = @Content(schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "409", description = "Not a second-chance offer awaiting an answer (`not-an-open-offer`).")
+    public Uni<OrderView> decline(@PathParam("id") String id) {
+        return cancellations.decline(id, caller).map(OrderView::of);
+    }
+
     /** The order's payments and refunds, oldest first. */
     @GET
     @Path("{id}/payments")

@@ -34,9 +34,11 @@ public class AuctionWins {
     private final Outbox outbox;
     private final Clock clock;
     private final Duration confirmWithin;
+    private final RunnerUps runnerUps;
 
-    AuctionWins(Inbox inbox, Outbox outbox, Clock clock,
+    AuctionWins(Inbox inbox, Outbox outbox, Clock clock, RunnerUps runnerUps,
                 @ConfigProperty(name = "order.win.confirm-within") Duration confirmWithin) {
+        this.runnerUps = runnerUps;
         this.inbox = inbox;
         this.outbox = outbox;
         this.clock = clock;
@@ -60,8 +62,12 @@ public class AuctionWins {
             }
             LOG.infof("lot %s: order %s for the winner, %d fen due, to confirm by %s", closed.lotId(), order.id(),
                     order.amountDueFen(), order.confirmBy());
+            Uni<Void> runnerUp = closed.runnerUpUserId() == null || closed.runnerUpMaxFen() == null
+                    ? Uni.createFrom().voidItem()
+                    : runnerUps.kept(connection, closed.lotId(), closed.runnerUpUserId(), closed.runnerUpMaxFen(),
+                            closed.depositFen(), now);
             return outbox.stage(connection, new OrderCreated(order.id(), order.lotId(), order.userId(), order.priceFen(),
-                    order.depositFen(), order.amountDueFen(), order.confirmBy(), now), now);
+                    order.depositFen(), order.amountDueFen(), order.confirmBy(), now), now).chain(() -> runnerUp);
         });
     }
 }

@@ -41,6 +41,8 @@ class OrderAccessMatrixTest {
                 // the owner may pay, once the order is confirmed (409 until then); nobody else may
                 new Row("POST", "/orders/" + order + "/pay", 409, 404, 403, 403, 401),
                 new Row("POST", "/orders/" + cancelled + "/cancel", 200, 404, 403, 403, 401),
+                // only a runner-up's open offer can be declined (409 for the winner's own order)
+                new Row("POST", "/orders/" + order + "/decline", 409, 404, 403, 403, 401),
                 // delivery is the operator's word (409 here: the order is not paid), never the buyer's
                 new Row("POST", "/orders/" + order + "/handed-over", 403, 403, 409, 403, 401),
                 new Row("POST", "/orders/" + order + "/delivered", 403, 403, 409, 403, 401));

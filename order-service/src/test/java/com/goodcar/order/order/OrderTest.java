@@ -127,4 +127,21 @@ class OrderTest {
         assertThrows(IllegalArgumentException.class, () -> new Order("o", OrderKind.SALE, "lot-1", null, "u", 1, 0,
                 OrderState.AWAITING_PAYMENT, null, now, now, now, now), "a sale's order names a sale, not a lot");
     }
+
+    @Test
+    void aSecondChanceIsOfferedAtTheRunnerUpsOwnMaximumAndOnlyAnOpenOfferIsDeclined() {
+        Instant now = CLOSED.plus(Duration.ofHours(25));
+        Order offer = Order.offered("ord-2", "lot-1", "bob", 7_819_000_000L, 10_000, DAY, now);
+        assertEquals(OrderKind.SECOND_CHANCE, offer.kind());
+        assertEquals(7_818_990_000L, offer.amountDueFen());
+        assertEquals(now.plus(DAY), offer.confirmBy());
+        assertTrue(offer.isOpenOffer());
+        assertEquals(OrderState.DECLINED, offer.declined(now).state());
+        Order accepted = offer.confirmed(now.plusSeconds(5), HALF_HOUR);
+        assertFalse(accepted.isOpenOffer(), "accepted: an order like the winner's");
+        assertEquals(Order.Refused.Reason.NOT_AN_OPEN_OFFER,
+                assertThrows(Order.Refused.class, () -> accepted.declined(now)).reason);
+        assertEquals(Order.Refused.Reason.NOT_AN_OPEN_OFFER,
+                assertThrows(Order.Refused.class, () -> won().declined(now)).reason);
+    }
 }
