@@ -5,14 +5,25 @@ import com.goodcar.order.order.Reservations;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
-/** A flash sale's stock. No sale can be scheduled yet, so no sale order exists to return a unit for. */
+/**
+ * A sale order that ends unpaid gives its unit back, in the transaction that ends it (the lapse
+ * scan's, or a cancel's): once, since only a reservation not yet returned gives one back; the
+ * buyer holds one fewer; and every replica hears of it after the commit (NOTIFY), so one that
+ * remembered the sale as sold out sells it again.
+ */
 @ApplicationScoped
 public class SaleStock implements Reservations {
 
+    private static final Logger LOG = Logger.getLogger(SaleStock.class);
+
     @Override
     public Uni<Void> returned(SqlConnection connection, Order order) {
-        return Uni.createFrom().failure(new IllegalStateException("order " + order.id() + " is a sale's order, and "
-                + "this build has no flash sale"));
+        return SaleRows.returnUnit(connection, order.id(), order.updatedAt()).invoke(back -> {
+            if (back) {
+                LOG.debugf("sale %s: the unit of order %s is back in stock", order.saleId(), order.id());
+            }
+        }).replaceWithVoid();
     }
 }
