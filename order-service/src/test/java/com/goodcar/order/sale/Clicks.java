@@ -55,6 +55,12 @@ final class Clicks {
 
     /** Every click at once (as far as {@code parallel} threads go), all released together. */
     static List<Answer> rush(String base, String saleId, List<Click> clicks, int parallel) {
+        return rush(base, saleId, clicks, parallel, answer -> { });
+    }
+
+    /** As {@link #rush(String, String, List, int)}, telling {@code each} of every answer as it comes. */
+    static List<Answer> rush(String base, String saleId, List<Click> clicks, int parallel,
+                             java.util.function.Consumer<Answer> each) {
         var gate = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
         try {
@@ -62,7 +68,9 @@ final class Clicks {
             for (Click click : clicks) {
                 futures.add(pool.submit(() -> {
                     gate.await();
-                    return click(base, saleId, click);
+                    Answer answer = click(base, saleId, click);
+                    each.accept(answer);
+                    return answer;
                 }));
             }
             gate.countDown();
