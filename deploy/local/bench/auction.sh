@@ -18,7 +18,7 @@
 set -euo pipefail
 # shellcheck source=../lib/common.sh
 source "$(dirname "$0")/../lib/common.sh"
-for part in jdk kafka keycloak; do
+for part in jdk kafka keycloak bench; do
   # shellcheck source=/dev/null
   source "$ROOT/deploy/local/lib/$part.sh"
 done
@@ -53,11 +53,7 @@ command -v jq >/dev/null || die "jq is needed (apt-get install -y jq)"
 http_ok "$BASE/q/health/ready" || die "auction-service is not ready on $BASE: run ./platform up first"
 http_ok "$REALM_URL/.well-known/openid-configuration" || die "Keycloak does not answer on $KEYCLOAK_URL: run ./platform up first"
 port_open "$KAFKA_PORT" || die "Kafka does not answer on $KAFKA_BOOTSTRAP: run ./platform up first"
-if ! command -v wrk >/dev/null; then
-  say "installing wrk (Debian package)"
-  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk) >"$LOGS/wrk-install.log" 2>&1 \
-    || { show_log wrk-install; die "could not install wrk"; }
-fi
+bench_wrk
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 (( $(ulimit -n) > WATCHERS + 500 )) || die "WATCHERS=$WATCHERS needs more file descriptors than ulimit -n $(ulimit -n) allows"
 service_pid=$(pid_of auction-service || true)
@@ -71,25 +67,7 @@ if pgrep -f 'mvnw|maven' >/dev/null; then
   warn "a Maven build or test run is using this machine's 2 cores too: expect lower figures (pgrep -fa mvnw)"
 fi
 
-# token USER [CLIENT]: an access token by password grant (bench client: tokens live an hour)
-token() {
-  curl -fsS --max-time 60 -d grant_type=password -d "client_id=${2:-bench}" -d "username=$1" -d "password=$1-pw" \
-      "$REALM_URL/protocol/openid-connect/token" | jq -r .access_token
-}
-OPERATOR=$(token olga) || die "no token for olga from the 'bench' client: does the realm have it? (a changed deploy/keycloak/goodcar-realm.json is imported by ./platform up)"
-
-# api METHOD PATH [JSON] [IDEMPOTENCY_KEY]: the operator's call; prints the body, fails on >= 400
-api() {
-  local args=(-sS --max-time 120 -X "$1" -H "Authorization: Bearer $OPERATOR" -w '\n%{http_code}')
-  [ -n "${3:-}" ] && args+=(-H 'Content-Type: application/json' -d "$3")
-  [ -n "${4:-}" ] && args+=(-H "Idempotency-Key: $4")
-  local answer code
-  answer=$(curl "${args[@]}" "$BASE$2") || return 1
-  code=${answer##*$'\n'}
-  answer=${answer%$'\n'*}
-  if (( code >= 400 )); then printf '%s %s: HTTP %s %s\n' "$1" "$2" "$code" "$answer" >&2; return 1; fi
-  printf '%s\n' "$answer"
-}
+OPERATOR=$(bench_token olga) || die "no token for olga from the 'bench' client: does the realm have it? (a changed deploy/keycloak/goodcar-realm.json is imported by ./platform up)"
 
 # the bench endpoints answer 409 (not open) for a lot that does not exist; 404 when they are off
 probe=$(curl -sS -o /dev/null -w '%{http_code}' -X PUT -H "Authorization: Bearer $OPERATOR" \
@@ -97,20 +75,15 @@ probe=$(curl -sS -o /dev/null -w '%{http_code}' -X PUT -H "Authorization: Bearer
 [ "$probe" = 409 ] || die "auction-service has no bench endpoints (PUT /bench/naive/auctions/x/takeover answered $probe): start it with AUCTION_BENCH_ENDPOINTS=true (deploy/local/env/auction-service.env) and a build that has them (./platform up --build)"
 
 # --- bidders: Keycloak users and their tokens -----------------------------------------------------
-# the bootstrap admin's token (master realm; it lives a minute, so one per call)
-admin_token() {
-  curl -fsS --max-time 60 -d grant_type=password -d client_id=admin-cli -d username=admin -d password=admin \
-      "$KEYCLOAK_URL/realms/master/protocol/openid-connect/token" | jq -r .access_token
-}
 start=$SECONDS
-admin=$(admin_token) || die "no Keycloak admin token (admin/admin on the master realm)"
+admin=$(keycloak_admin_token) || die "no Keycloak admin token (admin/admin on the master realm)"
 existing=$(curl -fsS -H "Authorization: Bearer $admin" "$KEYCLOAK_URL/admin/realms/goodcar/users/count?search=bench-") \
   || die "could not count the bench users"
 if (( existing < BIDDERS )); then
   say "keycloak: creating buyers bench-0001..bench-$(printf %04d "$BIDDERS") ($existing exist; 250 a call, each password hashed once)"
   for ((from = 1; from <= BIDDERS; from += 250)); do
     to=$(( from + 249 < BIDDERS ? from + 249 : BIDDERS ))
-    admin=$(admin_token) || die "no Keycloak admin token (admin/admin on the master realm)"
+    admin=$(keycloak_admin_token) || die "no Keycloak admin token (admin/admin on the master realm)"
     seq -f 'bench-%04g' "$from" "$to" | jq -R -s '{ifResourceExists: "SKIP", users: [split("\n")[] | select(length > 0)
         | {username: ., enabled: true, emailVerified: true, firstName: "Bench", lastName: "Bidder",
            email: (. + "@bench.goodcar.example"), realmRoles: ["buyer"],

@@ -5,16 +5,13 @@
 #   ./platform bench catalog [seconds per run, default 15] [connections, default 64]
 set -euo pipefail
 source "$(dirname "$0")/../lib/common.sh"
+source "$ROOT/deploy/local/lib/bench.sh"
 DURATION=${1:-15}
 CONNECTIONS=${2:-64}
 BASE=http://127.0.0.1:8081
 
 http_ok "$BASE/q/health/ready" || die "catalog-service is not ready on $BASE: run ./platform up first"
-if ! command -v wrk >/dev/null; then
-  say "installing wrk (Debian package)"
-  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk) >"$LOGS/wrk-install.log" 2>&1 \
-    || { show_log wrk-install; die "could not install wrk"; }
-fi
+bench_wrk
 
 say "seeding campaign scale-300k into the local catalog database"
 start=$SECONDS
