@@ -40,7 +40,8 @@ services_build() {
 }
 
 # deploy/local/env/NAME.env: the local platform's own settings of a service (KEY=VALUE lines;
-# JAVA_MAX_HEAP=512m sets its -Xmx, 256m otherwise)
+# JAVA_MAX_HEAP=512m sets its -Xmx, 256m otherwise; JAVA_GC=-XX:+UseParallelGC its collector,
+# the serial one otherwise: the least memory for a small service)
 services_up() {
   local name port db
   while read -r name port db; do
@@ -52,13 +53,14 @@ services_up() {
     port_open "$port" && die "something else listens on 127.0.0.1:$port (wanted by $name)"
     [ -f "$(service_jar "$name")" ] || die "$name: no $(service_jar "$name") (did the build run?)"
     say "$name: starting on http://127.0.0.1:$port"
-    local settings=() heap=256m file="$ROOT/deploy/local/env/$name.env"
+    local settings=() heap=256m gc=-XX:+UseSerialGC file="$ROOT/deploy/local/env/$name.env"
     if [ -f "$file" ]; then
-      mapfile -t settings < <(grep -Ev '^\s*(#|$)|^JAVA_MAX_HEAP=' "$file")
+      mapfile -t settings < <(grep -Ev '^\s*(#|$)|^JAVA_MAX_HEAP=|^JAVA_GC=' "$file")
       heap=$(sed -n 's/^JAVA_MAX_HEAP=//p' "$file" | tail -1); heap=${heap:-256m}
+      gc=$(sed -n 's/^JAVA_GC=//p' "$file" | tail -1); gc=${gc:--XX:+UseSerialGC}
     fi
     spawn "$name" env QUARKUS_HTTP_PORT="$port" "${settings[@]}" \
-        java -XX:+UseSerialGC "-Xmx$heap" -jar "$(service_jar "$name")"
+        java "$gc" "-Xmx$heap" -jar "$(service_jar "$name")"
   done < <(services)
 }
 
