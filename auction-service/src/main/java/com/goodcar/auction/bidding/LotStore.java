@@ -162,7 +162,7 @@ public class LotStore {
 
     /**
      * A sale under the second-chance rule names its runner-up: the best maximum of the other bidders
-     * (the earlier bid on a tie). Asked once per lot, at its close, from the bids just written.
+     * (the earlier bid on a tie), if it meets the reserve. Asked once per lot, at its close, from the bids just written.
      */
     private static List<? extends IntegrationEvent> withRunnerUp(Connection connection, LotRecord record,
                                                                  List<? extends IntegrationEvent> events)
@@ -177,7 +177,10 @@ public class LotStore {
                     query.setString(1, closed.lotId());
                     query.setString(2, closed.winnerUserId());
                     try (var found = query.executeQuery()) {
-                        named.add(found.next() ? closed.withRunnerUp(found.getString(1), found.getLong(2)) : closed);
+                        // below the seller's reserve nobody is offered the car: that hold is released at the close
+                        boolean worthOffering = found.next()
+                                && found.getLong(2) >= record.lot().rules().reservePriceFen();
+                        named.add(worthOffering ? closed.withRunnerUp(found.getString(1), found.getLong(2)) : closed);
                     }
                 }
             } else {

@@ -97,6 +97,23 @@ class ClosingTest {
     }
 
     @Test
+    void aRunnerUpBelowTheReserveIsNeverOfferedTheCar() {
+        String lot = openLot(Duration.ofSeconds(90), Map.of("softCloseSeconds", 0, "secondChance", true,
+                "reservePriceFen", 65_000));
+        holdFor(lot, "alice", "carol");
+        try (var probe = TopicProbe.from(Topics.AUCTION_LOTS)) {
+            bid("carol", lot, 50_000).then().statusCode(201);
+            bid("alice", lot, 90_000).then().statusCode(201);
+            endOf(lot);
+            var closed = probe.await(r -> lot.equals(r.key()) && r.value().contains("auction.closed.v1"),
+                    Duration.ofSeconds(30)).orElseThrow();
+            var event = (AuctionClosed) codec.read(closed.value()).data();
+            assertEquals("SOLD", event.result());
+            assertNull(event.runnerUpUserId(), "carol's 500 yuan is below the seller's 650: nobody to offer it to");
+        }
+    }
+
+    @Test
     void aLotWithoutBidsOrBelowItsReserveGoesUnsold() {
         // nothing happens on this one before its end, which may come as soon as it likes
         String empty = openLot(Duration.ofSeconds(3), Map.of());

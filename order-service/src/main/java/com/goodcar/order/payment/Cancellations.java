@@ -23,8 +23,8 @@ import org.jboss.logging.Logger;
 
 /**
  * A buyer cancels their order. Before payment: an auction deposit is lost (deposit-service forfeits
- * it on {@code order.cancelled.v1}), a sale's unit goes back to stock. After payment: every payment
- * is refunded in full, and an auction deposit is still lost. All in one transaction with the event.
+ * it on {@code order.cancelled.v1}). After payment: every payment is refunded in full, and an
+ * auction deposit is still lost. A sale's unit goes back to stock either way. All in one transaction with the event.
  */
 @ApplicationScoped
 public class Cancellations {
@@ -62,10 +62,12 @@ public class Cancellations {
                 throw OrderResource.refusal(refused);
             }
             boolean afterPayment = order.state() == OrderState.PAID;
+            // a sale's unit goes back to stock whether or not it was paid (the payment is refunded)
+            Uni<Void> stock = order.kind() == OrderKind.SALE ? reservations.returned(connection, cancelled)
+                    : Uni.createFrom().voidItem();
             return OrderRows.update(connection, cancelled, order.state())
-                    .chain(() -> afterPayment ? refundAll(connection, order, now)
-                            : order.kind() == OrderKind.SALE ? reservations.returned(connection, cancelled)
-                            : Uni.createFrom().voidItem())
+                    .chain(() -> afterPayment ? refundAll(connection, order, now) : Uni.createFrom().voidItem())
+                    .chain(() -> stock)
                     .chain(() -> outbox.stage(connection, new OrderCancelled(order.id(), order.lotId(), order.userId(),
                             afterPayment, now), now))
                     .chain(() -> secondChances.winnerLost(connection, cancelled, now))

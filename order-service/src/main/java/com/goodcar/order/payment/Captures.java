@@ -46,22 +46,31 @@ public class Captures implements CallbackCapture {
     public Uni<String> capture(PaymentNotification paid, String nonce) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return pool.withTransaction(connection -> CallbackNonces.firstDelivery(connection, paid, nonce, now)
+                // the order first, then its payment: the order every other writer (cancel, lapse) locks first
                 .chain(() -> connection.preparedQuery("""
-                                    select o.*, p.state as payment_state, p.amount_fen as payment_fen
-                                    from order_payment p join orders o on o.id = p.order_id
-                                    where p.id = $1 for update of p, o""")
-                            .execute(Tuple.of(paid.merchantPaymentId())))
-                .chain(rows -> {
-                    if (rows.size() == 0) {
+                                select * from orders where id = (select order_id from order_payment where id = $1)
+                                for update""")
+                        .execute(Tuple.of(paid.merchantPaymentId())))
+                .chain(orders -> {
+                    if (orders.size() == 0) {
                         throw new Refused(Refusal.UNKNOWN_PAYMENT, "no payment " + paid.merchantPaymentId());
                     }
-                    Row row = rows.iterator().next();
-                    CallbackCapture.requireAmount(row.getLong("payment_fen"), paid);
-                    if ("PAID".equals(row.getString("payment_state"))) {
+                    Order order = OrderRows.order(orders.iterator().next());
+                    return connection.preparedQuery("select state, amount_fen from order_payment where id = $1 for update")
+                            .execute(Tuple.of(paid.merchantPaymentId()))
+                            .map(rows -> new Locked(order, rows.iterator().next()));
+                })
+                .chain(locked -> {
+                    Row row = locked.payment();
+                    CallbackCapture.requireAmount(row.getLong("amount_fen"), paid);
+                    if ("PAID".equals(row.getString("state"))) {
                         return Uni.createFrom().item(Effect.ALREADY_PAID);
                     }
-                    return book(connection, OrderRows.order(row), paid, now);
+                    return book(connection, locked.order(), paid, now);
                 })).map(Effect::name);
+    }
+
+    private record Locked(Order order, Row payment) {
     }
 
     private Uni<Effect> book(SqlConnection connection, Order order, PaymentNotification paid, Instant now) {

@@ -94,10 +94,13 @@ public class Refunds {
                     refund.id(), refund.amountFen(), refund.orderId(), result.reason());
             return row(refund, "FAILED", null, "rejected: " + result.reason(), now, now);
         } catch (PaymentProvider.Unavailable e) {
+            // money owed back is never given up on while the provider is only away: retried every five
+            // minutes at most, and listed in GET /orders/stuck (and counted) until it is confirmed
             if (refund.attempts() >= maxAttempts) {
-                LOG.errorf("refund %s: provider unavailable after %d attempts (%s); FAILED, an operator must retry",
-                        refund.id(), refund.attempts(), e.getMessage());
-                return row(refund, "FAILED", null, e.getMessage(), now, now);
+                LOG.errorf("refund %s of %d fen (order %s): provider unavailable after %d attempts (%s); still "
+                        + "retrying, listed as stuck", refund.id(), refund.amountFen(), refund.orderId(),
+                        refund.attempts(), e.getMessage());
+                return row(refund, "PENDING", null, e.getMessage(), now.plus(Backoff.after(refund.attempts())), now);
             }
             LOG.warnf("refund %s: provider unavailable (attempt %d: %s); retrying", refund.id(), refund.attempts(),
                     e.getMessage());

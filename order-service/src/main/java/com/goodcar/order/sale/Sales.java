@@ -96,12 +96,21 @@ public class Sales {
                 });
     }
 
+    /** a sale may be scheduled as already on, not as long begun; nor for a year nobody plans */
+    private static final Duration EARLIEST_START = Duration.ofDays(1);
+    private static final Duration LATEST_START = Duration.ofDays(366);
+
     private static Sale terms(NewSale draft, Instant now) {
         Duration payWithin;
         try {
             payWithin = draft.payWithin() == null ? Sale.DEFAULT_PAY_WITHIN : Duration.parse(draft.payWithin());
         } catch (DateTimeParseException e) {
             throw invalid("payWithin", "must be an ISO-8601 duration such as PT15M");
+        }
+        if (draft.startsAt() != null && (draft.startsAt().isBefore(now.minus(EARLIEST_START))
+                || draft.startsAt().isAfter(now.plus(LATEST_START)))) {
+            throw invalid("startsAt", "a sale starts at most " + EARLIEST_START.toDays() + " day before it is "
+                    + "scheduled and within " + LATEST_START.toDays() + " days of it");
         }
         try {
             return new Sale("sale-" + UUID.randomUUID(), draft.editionCode(), draft.priceFen(), draft.units(),

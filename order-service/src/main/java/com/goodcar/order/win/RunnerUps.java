@@ -59,13 +59,13 @@ public class RunnerUps implements SecondChances {
             }
             Order offer = Order.offered("ord-" + UUID.randomUUID(), winnerOrder.lotId(), runnerUp.getString("user_id"),
                     runnerUp.getLong("max_fen"), runnerUp.getLong("deposit_fen"), confirmWithin, now);
-            return OrderRows.insertWin(connection, offer)
-                    .chain(() -> moveTo(connection, offer.lotId(), "OFFERED", offer.id(), now))
+            return OrderRows.insertWin(connection, offer).chain(made -> !made ? Uni.createFrom().voidItem()
+                    : moveTo(connection, offer.lotId(), "OFFERED", offer.id(), now)
                     .chain(() -> outbox.stage(connection, new OrderCreated(offer.id(), offer.lotId(), offer.userId(),
                             offer.priceFen(), offer.depositFen(), offer.amountDueFen(), offer.confirmBy(), now), now))
                     .invoke(() -> LOG.infof("lot %s: the winner's order %s is %s; the runner-up is offered the car at "
                                     + "%d fen (order %s, to accept by %s)", offer.lotId(), winnerOrder.id(),
-                            winnerOrder.state(), offer.priceFen(), offer.id(), offer.confirmBy()));
+                            winnerOrder.state(), offer.priceFen(), offer.id(), offer.confirmBy())));
         });
     }
 

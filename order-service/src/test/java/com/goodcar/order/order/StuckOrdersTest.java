@@ -39,6 +39,25 @@ class StuckOrdersTest {
         });
     }
 
+    @Test
+    void moneyOwedBackThatTheProviderHasNotConfirmedForMinutesIsStuck() {
+        String cancelled = paidOrder("interval '1 hour'");
+        String payment = "opay-" + UUID.randomUUID();
+        TestDatabase.number("""
+                with c as (update orders set state = 'CANCELLED' where id = ? returning 1),
+                p as (insert into order_payment (id, order_id, user_id, amount_fen, state, paid_at, created_at)
+                      values (?, ?, 'u', 990000, 'PAID', now() - interval '1 hour', now() - interval '1 hour') returning 1),
+                r as (insert into order_refund (id, payment_id, order_id, user_id, amount_fen, reason, state, attempts,
+                                                next_attempt_at, created_at, updated_at)
+                      values ('rf-' || ?, ?, ?, 'u', 990000, 'CANCELLED_AFTER_PAYMENT', 'PENDING', 9,
+                              now() + interval '1 hour', now() - interval '10 minutes', now()) returning 1)
+                select (select count(*) from c) + (select count(*) from p) + (select count(*) from r)""",
+                cancelled, payment, cancelled, payment, payment, cancelled);
+        given().auth().oauth2(Tokens.of("olga")).get("/orders/stuck").then().statusCode(200)
+                .body("find { it.order.id == '" + cancelled + "' }.reason",
+                        org.hamcrest.Matchers.is("REFUND_NOT_CONFIRMED"));
+    }
+
     private static String paidOrder(String ago) {
         String id = "ord-" + UUID.randomUUID();
         TestDatabase.number("""

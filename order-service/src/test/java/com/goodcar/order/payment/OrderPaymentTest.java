@@ -167,6 +167,29 @@ class OrderPaymentTest {
                 .body("state", is("PAID")).body("amountFen", is(0)).body("payUrl", nullValue());
     }
 
+    @Test
+    void aPaidSaleOrderCancelledGivesBackBothTheMoneyAndTheUnit() {
+        String sale = as("olga").contentType("application/json").header("Idempotency-Key", "sale-" + UUID.randomUUID())
+                .body(java.util.Map.of("editionCode", "AION-UT-SUPER-STD", "priceFen", 11_990_000, "units", 1,
+                        "startsAt", Instant.now().toString()))
+                .post("/sales").then().statusCode(201).extract().path("id");
+        String order = as("alice").header("Idempotency-Key", "click-" + UUID.randomUUID())
+                .post("/sales/" + sale + "/orders").then().statusCode(201).extract().path("id");
+        JsonPath payment = pay("alice", order);
+        assertEquals(11_990_000L, payment.getLong("amountFen"));
+        pressPay(payment);
+        awaitState("alice", order, "PAID");
+        given().get("/sales/" + sale).then().statusCode(401);
+        as("alice").get("/sales/" + sale).then().body("unitsLeft", is(0));
+
+        as("alice").post("/orders/" + order + "/cancel").then().statusCode(200).body("state", is("CANCELLED"));
+        as("alice").get("/sales/" + sale).then().body("unitsLeft", is(1));
+        Awaitility.await().atMost(WAIT).until(() -> "SUCCEEDED".equals(refundState("alice", order)));
+        // and the buyer, back under the limit, may order again
+        as("alice").header("Idempotency-Key", "click-" + UUID.randomUUID()).post("/sales/" + sale + "/orders")
+                .then().statusCode(201);
+    }
+
     private static String problem(String slug) {
         return "https://goodcar.example/problems/" + slug;
     }

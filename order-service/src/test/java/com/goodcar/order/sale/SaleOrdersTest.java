@@ -219,6 +219,17 @@ class SaleOrdersTest {
         post(draft).then().statusCode(400);
         draft.put("units", 1.5);
         post(draft).then().statusCode(400);
+        draft.put("units", 2);
+        for (Object beyond : new Object[] {"+300000-01-01T00:00:00Z", 99_999_999_999_999L}) {
+            draft.put("startsAt", beyond); // a year PostgreSQL could not even store: refused, never a 500
+            post(draft).then().statusCode(org.hamcrest.Matchers.oneOf(400, 422))
+                    .contentType("application/problem+json");
+        }
+        for (String far : new String[] {"2001-01-01T00:00:00Z",
+                Instant.now().plus(java.time.Duration.ofDays(400)).toString()}) {
+            draft.put("startsAt", far);
+            post(draft).then().statusCode(422).body("field", is("startsAt"));
+        }
 
         String sale = sale(1, 1, Instant.now(), null);
         given().auth().oauth2(Tokens.of("alice")).post("/sales/" + sale + "/orders").then().statusCode(400)
