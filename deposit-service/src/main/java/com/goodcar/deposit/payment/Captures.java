@@ -48,10 +48,6 @@ public class Captures implements CallbackCapture {
 
     @Override
     public Uni<String> capture(PaymentNotification paid, String nonce) {
-        return apply(paid, nonce).map(Effect::name);
-    }
-
-    private Uni<Effect> apply(PaymentNotification paid, String nonce) {
         Instant now = clock.instant();
         return pool.withTransaction(connection -> CallbackNonces.firstDelivery(connection, paid, nonce, now)
                 .chain(() -> connection.preparedQuery("""
@@ -68,7 +64,7 @@ public class Captures implements CallbackCapture {
                         return Uni.createFrom().item(Effect.ALREADY_PAID);
                     }
                     return book(connection, row, paid, nonce, now);
-                }));
+                })).map(Effect::name);
     }
 
     private Uni<Effect> book(SqlConnection connection, Row deposit, PaymentNotification paid, String nonce,

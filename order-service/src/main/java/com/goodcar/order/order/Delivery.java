@@ -48,12 +48,7 @@ public class Delivery {
             if (order.state() == to) {
                 return Uni.createFrom().item(order);
             }
-            Order next;
-            try {
-                next = step.apply(order, now);
-            } catch (Order.Refused refused) {
-                throw OrderResource.refusal(refused);
-            }
+            Order next = OrderResource.permitted(() -> step.apply(order, now));
             // once the car is on its way the winner can no longer cancel: a kept runner-up is released
             Uni<Void> event = to == OrderState.DELIVERED
                     ? outbox.stage(connection, new OrderDelivered(order.id(), order.lotId(), order.userId(), now), now)

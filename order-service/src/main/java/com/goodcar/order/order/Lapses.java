@@ -37,12 +37,12 @@ public class Lapses {
 
     Lapses(Pool pool, Outbox outbox, Clock clock, Reservations reservations, SecondChances secondChances,
            @ConfigProperty(name = "order.payment.callback-grace") Duration callbackGrace) {
-        this.secondChances = secondChances;
-        this.callbackGrace = callbackGrace;
         this.pool = pool;
         this.outbox = outbox;
         this.clock = clock;
         this.reservations = reservations;
+        this.secondChances = secondChances;
+        this.callbackGrace = callbackGrace;
     }
 
     /**
@@ -54,9 +54,7 @@ public class Lapses {
         if (order.isOpenOffer()) {
             return secondChances.offerEnded(connection, expired, "OFFER_EXPIRED", now);
         }
-        Uni<Void> stock = order.kind() == OrderKind.SALE ? reservations.returned(connection, expired)
-                : Uni.createFrom().voidItem();
-        return stock
+        return reservations.returned(connection, expired)
                 .chain(() -> outbox.stage(connection, new OrderPaymentExpired(order.id(), order.lotId(), order.userId(),
                         order.dueAt()), now))
                 .chain(() -> secondChances.winnerLost(connection, expired, now));

@@ -90,12 +90,8 @@ public class OrderResource {
             if (order.state() == OrderState.AWAITING_PAYMENT) {
                 return Uni.createFrom().item(order); // confirmed already: a retry gets the same answer
             }
-            Order confirmed;
-            try {
-                confirmed = order.confirmed(clock.instant().truncatedTo(ChronoUnit.MICROS), payWithin);
-            } catch (Order.Refused refused) {
-                throw refusal(refused);
-            }
+            Order confirmed = permitted(() -> order.confirmed(clock.instant().truncatedTo(ChronoUnit.MICROS),
+                    payWithin));
             return OrderRows.update(connection, confirmed, order.state()).replaceWith(confirmed);
         })).map(OrderView::of);
     }
@@ -122,7 +118,16 @@ public class OrderResource {
         return delivery.delivered(id).map(OrderView::of);
     }
 
-    public static ProblemException refusal(Order.Refused refused) {
+    /** The order a transition makes, or the 409 problem that says why the order refuses it. */
+    public static Order permitted(java.util.function.Supplier<Order> transition) {
+        try {
+            return transition.get();
+        } catch (Order.Refused refused) {
+            throw refusal(refused);
+        }
+    }
+
+    static ProblemException refusal(Order.Refused refused) {
         Order order = refused.order;
         String is = "Order " + order.id() + " is " + order.state() + ".";
         return switch (refused.reason) {

@@ -4,9 +4,10 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
- * Where a flash sale's unit goes back when its order ends unpaid (expired or cancelled before
- * payment): called on the transaction that ends the order, so the unit returns exactly once.
- * Implemented by the sale; the order package knows only this port.
+ * Where a flash sale's unit goes back when its order ends without the car (expired, or cancelled
+ * before or after payment): called on the transaction that ends any order, so the unit returns
+ * exactly once; an order that reserved no unit (an auction's) returns nothing. Implemented by the
+ * sale; the order package knows only this port.
  */
 public interface Reservations {
 

@@ -4,7 +4,6 @@ import com.goodcar.contracts.order.OrderCancelled;
 import com.goodcar.kit.outbox.Outbox;
 import com.goodcar.order.order.Order;
 import com.goodcar.order.order.OrderAccess;
-import com.goodcar.order.order.OrderKind;
 import com.goodcar.order.order.OrderResource;
 import com.goodcar.order.order.OrderRows;
 import com.goodcar.order.order.OrderState;
@@ -55,19 +54,12 @@ public class Cancellations {
             if (order.isOpenOffer()) {
                 return declined(connection, order, now); // cancelling an offer not yet accepted declines it
             }
-            Order cancelled;
-            try {
-                cancelled = order.cancelled(now);
-            } catch (Order.Refused refused) {
-                throw OrderResource.refusal(refused);
-            }
+            Order cancelled = OrderResource.permitted(() -> order.cancelled(now));
             boolean afterPayment = order.state() == OrderState.PAID;
-            // a sale's unit goes back to stock whether or not it was paid (the payment is refunded)
-            Uni<Void> stock = order.kind() == OrderKind.SALE ? reservations.returned(connection, cancelled)
-                    : Uni.createFrom().voidItem();
             return OrderRows.update(connection, cancelled, order.state())
                     .chain(() -> afterPayment ? refundAll(connection, order, now) : Uni.createFrom().voidItem())
-                    .chain(() -> stock)
+                    // a sale's unit goes back to stock whether or not it was paid (the payment is refunded)
+                    .chain(() -> reservations.returned(connection, cancelled))
                     .chain(() -> outbox.stage(connection, new OrderCancelled(order.id(), order.lotId(), order.userId(),
                             afterPayment, now), now))
                     .chain(() -> secondChances.winnerLost(connection, cancelled, now))
@@ -87,12 +79,7 @@ public class Cancellations {
     }
 
     private Uni<Order> declined(SqlConnection connection, Order offer, Instant now) {
-        Order declined;
-        try {
-            declined = offer.declined(now);
-        } catch (Order.Refused refused) {
-            throw OrderResource.refusal(refused);
-        }
+        Order declined = OrderResource.permitted(() -> offer.declined(now));
         return OrderRows.update(connection, declined, offer.state())
                 .chain(() -> secondChances.offerEnded(connection, declined, "OFFER_DECLINED", now))
                 .invoke(() -> LOG.infof("order %s: the runner-up declined the second chance", offer.id()))

@@ -1,6 +1,7 @@
 package com.goodcar.order.sale;
 
 import com.goodcar.order.order.Order;
+import com.goodcar.order.order.OrderKind;
 import com.goodcar.order.order.Reservations;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -20,6 +21,9 @@ public class SaleStock implements Reservations {
 
     @Override
     public Uni<Void> returned(SqlConnection connection, Order order) {
+        if (order.kind() != OrderKind.SALE) {
+            return Uni.createFrom().voidItem();
+        }
         return SaleRows.returnUnit(connection, order.id(), order.updatedAt()).invoke(back -> {
             if (back) {
                 LOG.debugf("sale %s: the unit of order %s is back in stock", order.saleId(), order.id());
