@@ -64,6 +64,38 @@ select format('create database %I owner %I', :'db', :'db')
  where not exists (select 1 from pg_database where datname = :'db') \gexec
 SQL
   done < <(services)
+  postgres_extensions
+}
+
+# deploy/local/database-extensions: "database extension" lines. Debian's package is installed when
+# the server lacks the extension (PostGIS: postgresql-MAJOR-postgis-3); the extension is created in
+# the database and in DATABASE_template, a template database per-run test databases are made from
+# (a service's role may create a database from a template, not the extension itself)
+postgres_extensions() {
+  local file="$ROOT/deploy/local/database-extensions" db extension major
+  [ -f "$file" ] || return 0
+  while read -r db extension _; do
+    [[ -z "$db" || "$db" == \#* ]] && continue
+    if [ "$(pg_admin -tA -X -d postgres -c "select count(*) from pg_available_extensions where name = '$extension'")" != 1 ]; then
+      major=$(pg_admin -tA -X -d postgres -c "show server_version_num" | cut -c1-2)
+      [ "$extension" = postgis ] || die "PostgreSQL lacks the extension $extension (deploy/local/database-extensions)"
+      say "postgresql: installing PostGIS (apt-get install postgresql-$major-postgis-3)"
+      (DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "postgresql-$major-postgis-3" \
+          || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "postgresql-$major-postgis-3"; }) \
+          >"$LOGS/postgis-install.log" 2>&1 \
+        || { show_log postgis-install; die "could not install postgresql-$major-postgis-3 (needs root and the Debian mirror)"; }
+    fi
+    pg_admin -q -X -v ON_ERROR_STOP=1 -v db="$db" -v template="${db}_template" -d postgres >/dev/null \
+        2>"$LOGS/postgresql-roles.log" <<'SQL' || { show_log postgresql-roles; die "could not prepare ${db}_template"; }
+select format('create database %I owner %I', :'template', :'db')
+ where not exists (select 1 from pg_database where datname = :'template') \gexec
+alter database :"template" is_template true;
+SQL
+    for target in "$db" "${db}_template"; do
+      pg_admin -q -X -v ON_ERROR_STOP=1 -d "$target" -c "create extension if not exists $extension" >/dev/null \
+          2>"$LOGS/postgresql-roles.log" || { show_log postgresql-roles; die "could not create extension $extension in $target"; }
+    done
+  done <"$file"
 }
 
 postgres_down() {

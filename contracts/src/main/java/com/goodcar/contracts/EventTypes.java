@@ -17,6 +17,17 @@ import com.goodcar.contracts.order.OrderDelivered;
 import com.goodcar.contracts.order.OrderPaid;
 import com.goodcar.contracts.order.OrderPaymentExpired;
 import com.goodcar.contracts.order.RunnerUpReleased;
+import com.goodcar.contracts.store.HandoverScheduled;
+import com.goodcar.contracts.store.HandoverUnassigned;
+import com.goodcar.contracts.store.VehicleDelivered;
+import com.goodcar.contracts.store.BookingMade;
+import com.goodcar.contracts.store.BookingRescheduled;
+import com.goodcar.contracts.store.BookingCancelled;
+import com.goodcar.contracts.store.BookingConfirmed;
+import com.goodcar.contracts.store.BookingDone;
+import com.goodcar.contracts.store.CaseOpened;
+import com.goodcar.contracts.store.CaseAnswered;
+import com.goodcar.contracts.store.CaseClosed;
 import java.util.List;
 import java.util.Optional;
 
@@ -60,10 +71,35 @@ public final class EventTypes {
     public static final EventType<RunnerUpReleased> RUNNER_UP_RELEASED =
             new EventType<>("order.runner-up-released", 1, Topics.ORDER_ORDERS, RunnerUpReleased.class);
 
+    public static final EventType<HandoverScheduled> HANDOVER_SCHEDULED =
+            new EventType<>("store.handover-scheduled", 1, Topics.STORE_HANDOVERS, HandoverScheduled.class);
+    public static final EventType<HandoverUnassigned> HANDOVER_UNASSIGNED =
+            new EventType<>("store.handover-unassigned", 1, Topics.STORE_HANDOVERS, HandoverUnassigned.class);
+    public static final EventType<VehicleDelivered> VEHICLE_DELIVERED =
+            new EventType<>("store.vehicle-delivered", 1, Topics.STORE_HANDOVERS, VehicleDelivered.class);
+    public static final EventType<BookingMade> BOOKING_MADE =
+            new EventType<>("store.booking-made", 1, Topics.STORE_BOOKINGS, BookingMade.class);
+    public static final EventType<BookingRescheduled> BOOKING_RESCHEDULED =
+            new EventType<>("store.booking-rescheduled", 1, Topics.STORE_BOOKINGS, BookingRescheduled.class);
+    public static final EventType<BookingCancelled> BOOKING_CANCELLED =
+            new EventType<>("store.booking-cancelled", 1, Topics.STORE_BOOKINGS, BookingCancelled.class);
+    public static final EventType<BookingConfirmed> BOOKING_CONFIRMED =
+            new EventType<>("store.booking-confirmed", 1, Topics.STORE_BOOKINGS, BookingConfirmed.class);
+    public static final EventType<BookingDone> BOOKING_DONE =
+            new EventType<>("store.booking-done", 1, Topics.STORE_BOOKINGS, BookingDone.class);
+    public static final EventType<CaseOpened> CASE_OPENED =
+            new EventType<>("store.case-opened", 1, Topics.STORE_CASES, CaseOpened.class);
+    public static final EventType<CaseAnswered> CASE_ANSWERED =
+            new EventType<>("store.case-answered", 1, Topics.STORE_CASES, CaseAnswered.class);
+    public static final EventType<CaseClosed> CASE_CLOSED =
+            new EventType<>("store.case-closed", 1, Topics.STORE_CASES, CaseClosed.class);
+
     public static final List<EventType<?>> ALL = List.of(VEHICLE_LISTED, PRICE_CHANGED, AUCTION_SCHEDULED,
             AUCTION_PRICE_CHANGED, AUCTION_EXTENDED, AUCTION_CLOSED, DEPOSIT_HELD, DEPOSIT_RELEASED, DEPOSIT_APPLIED,
             DEPOSIT_FORFEITED, DEPOSIT_REFUNDED, ORDER_CREATED, ORDER_PAID, ORDER_PAYMENT_EXPIRED, ORDER_CANCELLED,
-            ORDER_DELIVERED, RUNNER_UP_RELEASED);
+            ORDER_DELIVERED, RUNNER_UP_RELEASED,
+            HANDOVER_SCHEDULED, HANDOVER_UNASSIGNED, VEHICLE_DELIVERED, BOOKING_MADE, BOOKING_RESCHEDULED, BOOKING_CANCELLED,
+            BOOKING_CONFIRMED, BOOKING_DONE, CASE_OPENED, CASE_ANSWERED, CASE_CLOSED);
 
     private EventTypes() {
     }

@@ -5,6 +5,7 @@ import com.goodcar.kit.outbox.Outbox;
 import com.goodcar.kit.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -48,14 +49,41 @@ public class Delivery {
             if (order.state() == to) {
                 return Uni.createFrom().item(order);
             }
-            Order next = OrderResource.permitted(() -> step.apply(order, now));
-            // once the car is on its way the winner can no longer cancel: a kept runner-up is released
-            Uni<Void> event = to == OrderState.DELIVERED
-                    ? outbox.stage(connection, new OrderDelivered(order.id(), order.lotId(), order.userId(), now), now)
-                    : secondChances.winnerHandedOver(connection, next, now);
-            return OrderRows.update(connection, next, order.state()).chain(() -> event)
-                    .invoke(() -> LOG.infof("order %s: %s", order.id(), to))
-                    .replaceWith(next);
+            return step(connection, order, to, OrderResource.permitted(() -> step.apply(order, now)), now);
         }));
+    }
+
+    /**
+     * The site handed the car over (store.vehicle-delivered.v1), in the consumer's transaction: a paid
+     * order is handed over and delivered at once. An order no longer on its way (cancelled meanwhile)
+     * is left as it is, and said so.
+     */
+    public Uni<Void> deliveredBySite(SqlConnection connection, String orderId, Instant at) {
+        Instant now = at.truncatedTo(ChronoUnit.MICROS);
+        return OrderRows.find(connection, orderId, true).chain(found -> {
+            if (found.isEmpty() || found.get().state() == OrderState.DELIVERED) {
+                return Uni.createFrom().voidItem();
+            }
+            Order order = found.get();
+            if (order.state() != OrderState.PAID && order.state() != OrderState.HANDED_OVER) {
+                LOG.warnf("order %s: the site reports the car handed over, but the order is %s; left as it is",
+                        orderId, order.state());
+                return Uni.createFrom().voidItem();
+            }
+            Uni<Order> handed = order.state() == OrderState.PAID
+                    ? step(connection, order, OrderState.HANDED_OVER, order.handedOver(now), now)
+                    : Uni.createFrom().item(order);
+            return handed.chain(h -> step(connection, h, OrderState.DELIVERED, h.delivered(now), now)).replaceWithVoid();
+        });
+    }
+
+    private Uni<Order> step(SqlConnection connection, Order order, OrderState to, Order next, Instant now) {
+        // once the car is on its way the winner can no longer cancel: a kept runner-up is released
+        Uni<Void> event = to == OrderState.DELIVERED
+                ? outbox.stage(connection, new OrderDelivered(order.id(), order.lotId(), order.userId(), now), now)
+                : secondChances.winnerHandedOver(connection, next, now);
+        return OrderRows.update(connection, next, order.state()).chain(() -> event)
+                .invoke(() -> LOG.infof("order %s: %s", order.id(), to))
+                .replaceWith(next);
     }
 }

@@ -32,14 +32,22 @@ public class StuckOrders {
     private static final String UNCONFIRMED_REFUND = """
             exists (select 1 from order_refund r where r.order_id = o.id and r.state <> 'SUCCEEDED'
                     and r.created_at < $1)""";
+    /** The store network could place the paid car at no site: an operator must assign one there. */
+    private static final String NO_HANDOVER_SITE = """
+            (state = 'PAID' and exists (select 1 from order_delivery d where d.order_id = o.id
+                                         and d.handover_state = 'UNASSIGNED'))""";
     private static final String STUCK = """
-            select *, case when %1$s then 'REFUND_NOT_CONFIRMED' when state = 'PAID' then 'PAID_NOT_HANDED_OVER'
+            select *, case when %1$s then 'REFUND_NOT_CONFIRMED' when %2$s then 'NO_HANDOVER_SITE'
+                           when state = 'PAID' then 'PAID_NOT_HANDED_OVER'
                            else 'DEADLINE_PASSED_NOT_EXPIRED' end as reason
             from orders o
-            where (due_at is not null and due_at < $1) or (state = 'PAID' and updated_at < $2) or %1$s"""
-            .formatted(UNCONFIRMED_REFUND);
+            where (due_at is not null and due_at < $1) or (state = 'PAID' and updated_at < $2) or %1$s or %2$s"""
+            .formatted(UNCONFIRMED_REFUND, NO_HANDOVER_SITE);
 
-    /** An order and why it is stuck: DEADLINE_PASSED_NOT_EXPIRED, PAID_NOT_HANDED_OVER or REFUND_NOT_CONFIRMED. */
+    /**
+     * An order and why it is stuck: DEADLINE_PASSED_NOT_EXPIRED, PAID_NOT_HANDED_OVER, NO_HANDOVER_SITE (the
+     * store network found no site for the paid car) or REFUND_NOT_CONFIRMED.
+     */
     @Schema(examples = """
             {"order": {"id": "ord-3f1c9e2a-7b4d-4e8f-a6c5-1d2b3e4f5a60", "kind": "AUCTION_WIN", "lotId": "7d0c1e0a-5b7e-4c1f-9f3a-2a1b3c4d5e6f", "state": "PAID", "priceFen": 7819339900, "depositFen": 10000, "amountDueFen": 7819329900, "confirmBy": "2026-10-23T06:03:30Z", "payBy": "2026-10-22T07:10:00Z", "createdAt": "2026-10-22T06:03:31Z", "updatedAt": "2026-10-22T07:09:58Z"}, "reason": "PAID_NOT_HANDED_OVER"}
             """)

@@ -5,6 +5,7 @@ import com.goodcar.kit.outbox.Outbox;
 import com.goodcar.kit.payment.CallbackCapture;
 import com.goodcar.kit.payment.CallbackNonces;
 import com.goodcar.kit.payment.PaymentNotification;
+import com.goodcar.order.handover.DeliveryRows;
 import com.goodcar.order.order.Order;
 import com.goodcar.order.order.OrderRows;
 import io.smallrye.mutiny.Uni;
@@ -90,8 +91,9 @@ public class Captures implements CallbackCapture {
         }
         return markPaid
                 .chain(() -> OrderRows.update(connection, paidOrder, order.state()))
-                .chain(() -> outbox.stage(connection, new OrderPaid(order.id(), order.lotId(), order.userId(),
-                        paid.amountFen(), paidAt), now))
+                .chain(() -> DeliveryRows.address(connection, order.id()))
+                .chain(to -> outbox.stage(connection, new OrderPaid(order.id(), order.lotId(), order.userId(),
+                        paid.amountFen(), paidAt, to.orElse(null)), now))
                 .invoke(() -> LOG.infof("order %s: paid %d fen (payment %s)", order.id(), paid.amountFen(),
                         paid.merchantPaymentId()))
                 .replaceWith(Effect.PAID);

@@ -6,6 +6,7 @@ import com.goodcar.kit.payment.PaymentProvider;
 import com.goodcar.kit.payment.PaymentProvider.PaymentOrder;
 import com.goodcar.kit.problem.Problem;
 import com.goodcar.kit.problem.ProblemException;
+import com.goodcar.order.handover.DeliveryRows;
 import com.goodcar.order.order.Order;
 import com.goodcar.order.order.OrderAccess;
 import com.goodcar.order.order.OrderKind;
@@ -97,7 +98,9 @@ public class OrderPayments {
     private Uni<Opened> paidByDeposit(SqlConnection connection, Order order, Instant now) {
         Order paid = order.paid(now, now);
         return OrderRows.update(connection, paid, order.state())
-                .chain(() -> outbox.stage(connection, new OrderPaid(paid.id(), paid.lotId(), paid.userId(), 0, now), now))
+                .chain(() -> DeliveryRows.address(connection, paid.id()))
+                .chain(to -> outbox.stage(connection, new OrderPaid(paid.id(), paid.lotId(), paid.userId(), 0, now,
+                        to.orElse(null)), now))
                 .invoke(() -> LOG.infof("order %s: nothing due beyond the deposit, paid", order.id()))
                 .replaceWith(new Opened(paid, null, 0, null));
     }

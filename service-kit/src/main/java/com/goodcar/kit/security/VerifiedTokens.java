@@ -86,21 +86,24 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
             return Uni.createFrom().nullItem();
         }
         RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
-        return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
+        var identity = QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(entry.name()))
                 .addRoles(entry.roles())
                 .addAttribute(RoutingContext.class.getName(), routing)
-                .addAttribute(HttpSecurityUtils.ROUTING_CONTEXT_ATTRIBUTE, routing)
-                .build());
+                .addAttribute(HttpSecurityUtils.ROUTING_CONTEXT_ATTRIBUTE, routing);
+        if (entry.outletId() != null) {
+            identity.addAttribute(OutletClaim.NAME, entry.outletId());
+        }
+        return Uni.createFrom().item(identity.build());
     }
 
     /** Called with an identity the OIDC provider has just verified, before any augmentation. */
     void remember(String token, SecurityIdentity identity) {
         Duration lifetime = lifetime(identity);
         if (enabled && lifetime.isPositive()) {
-            // the name and roles only: no request, claims or credential kept alive by the cache
+            // the name, roles and a dealer's outlet only: no request, claims or credential kept alive by the cache
             verified.put(digest(token), new Verified(identity.getPrincipal().getName(), Set.copyOf(identity.getRoles()),
-                    clock.instant().plus(lifetime)));
+                    OutletClaim.of(identity).orElse(null), clock.instant().plus(lifetime)));
         }
     }
 
@@ -119,7 +122,7 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
         return untilExpiry.compareTo(maxAge) < 0 ? untilExpiry : maxAge;
     }
 
-    private record Verified(String name, Set<String> roles, Instant until) {
+    private record Verified(String name, Set<String> roles, String outletId, Instant until) {
     }
 
     /** The cache's key: 32 bytes of SHA-256 (as hex) instead of a kilobyte of token. */

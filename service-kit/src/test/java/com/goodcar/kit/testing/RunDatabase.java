@@ -7,8 +7,25 @@ import java.util.Map;
 /** Creates and drops a per-run database, connecting as the service's own role. */
 public record RunDatabase(String host, int port, String role, String password, String name) {
 
+    /**
+     * From the service's template database when the platform made one (ROLE_template: extensions a
+     * service's role may not create itself, such as PostGIS), else from the default template.
+     */
     public void create() {
-        execute("create database " + name);
+        execute("create database " + name + (hasTemplate() ? " template " + role + "_template" : ""));
+    }
+
+    private boolean hasTemplate() {
+        String admin = "jdbc:postgresql://" + host + ":" + port + "/" + role;
+        try (var connection = DriverManager.getConnection(admin, role, password);
+             var query = connection.prepareStatement("select count(*) from pg_database where datname = ? and datistemplate")) {
+            query.setString(1, role + "_template");
+            try (var rows = query.executeQuery()) {
+                return rows.next() && rows.getLong(1) == 1;
+            }
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     public void drop() {
