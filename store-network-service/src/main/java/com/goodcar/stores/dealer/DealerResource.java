@@ -1,9 +1,7 @@
 package com.goodcar.stores.dealer;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import com.goodcar.kit.problem.Problem;
 import com.goodcar.kit.problem.ProblemException;
-import com.goodcar.kit.security.OutletClaim;
 import com.goodcar.stores.booking.Booking;
 import com.goodcar.stores.booking.BookingResource.NewSlot;
 import com.goodcar.stores.booking.BookingRows;
@@ -14,11 +12,11 @@ import com.goodcar.stores.site.ServiceCapacity;
 import com.goodcar.stores.site.SiteInput.HoursInput;
 import com.goodcar.stores.site.SiteRows;
 import com.goodcar.stores.site.SiteView;
+import com.goodcar.stores.site.SiteViews;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Singleton;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -64,26 +62,17 @@ public class DealerResource {
     private final SecurityIdentity caller;
     private final Clock clock;
     private final ZoneId zone;
-    private final Quota quota;
+    private final OutletAccess access;
+    private final SiteViews views;
 
-    /** One bucket set per replica, shared by all requests. */
-    @Singleton
-    static class Quota {
-        final OutletQuota buckets;
-
-        Quota(@ConfigProperty(name = "stores.dealer.rate-per-second") double rate,
-              @ConfigProperty(name = "stores.dealer.burst") int burst) {
-            this.buckets = new OutletQuota(rate, burst);
-        }
-    }
-
-    DealerResource(Pool pool, Bookings bookings, SecurityIdentity caller, Clock clock, Quota quota,
+    DealerResource(Pool pool, Bookings bookings, SecurityIdentity caller, Clock clock, OutletAccess access, SiteViews views,
                    @ConfigProperty(name = "stores.zone") ZoneId zone) {
         this.pool = pool;
         this.bookings = bookings;
         this.caller = caller;
         this.clock = clock;
-        this.quota = quota;
+        this.access = access;
+        this.views = views;
         this.zone = zone;
     }
 
@@ -122,6 +111,7 @@ public class DealerResource {
         var opening = hours.hours();
         return pool.withTransaction(connection -> existing(connection, outletId)
                 .chain(() -> SiteRows.updateHours(connection, outletId, opening, clock.instant()))
+                .chain(() -> views.refresh(connection, List.of(outletId)))
                 .chain(() -> SiteRows.find(connection, outletId, false)))
                 .map(found -> SiteView.of(found.orElseThrow()));
     }
@@ -143,6 +133,7 @@ public class DealerResource {
         var service = new ServiceCapacity(SearchResource.capability(capability), capacity.slotMinutes(), capacity.perSlot());
         return pool.withTransaction(connection -> existing(connection, outletId)
                 .chain(() -> SiteRows.putService(connection, outletId, service, clock.instant()))
+                .chain(() -> views.refresh(connection, List.of(outletId)))
                 .chain(() -> SiteRows.find(connection, outletId, false)))
                 .map(found -> SiteView.of(found.orElseThrow()));
     }
@@ -227,22 +218,8 @@ public class DealerResource {
         return bookings.done(bookingId, b -> atOutlet(b, outletId, bookingId)).map(BookingView::of);
     }
 
-    /** The caller may act for this outlet, and the outlet has requests left this second. */
-    void guard(String outletId) {
-        if (caller.hasRole("operator")) {
-            return;
-        }
-        String own = OutletClaim.of(caller).orElseThrow(() -> new ProblemException(Problem.of(403, "no-outlet",
-                "No outlet", "This dealer's token names no outlet (claim outlet_id).")));
-        quota.buckets.spend(own, System.nanoTime()).ifPresent(wait -> {
-            throw new ProblemException(Problem.of(429, "rate-limited", "Too many requests",
-                    "Outlet " + own + " is over its request rate; retry after the time Retry-After gives.")
-                    .with("retryAfterSeconds", Math.max(1, (wait.toMillis() + 999) / 1000)));
-        });
-        if (!own.equals(outletId)) {
-            throw new ProblemException(Problem.of(403, "not-your-outlet", "Not your outlet",
-                    "This token acts for outlet " + own + ", not " + outletId + "."));
-        }
+    private void guard(String outletId) {
+        access.require(caller, outletId);
     }
 
     private static Booking atOutlet(Booking booking, String outletId, String bookingId) {

@@ -17,9 +17,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -47,10 +49,11 @@ public class SearchResource {
             description = "Open sites (own stores and partner outlets) that can do `capability`, nearest first, with their "
                     + "distance in metres from the point. Optionally only those open at `openAt`, with a free slot of "
                     + "that capability on `freeOn` (a local date), or within `withinKm`. Any signed-in caller.")
-    @APIResponse(responseCode = "200", description = "Up to `limit` sites, nearest first.")
+    @APIResponse(responseCode = "200", description = "Up to `limit` sites, nearest first.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = NearbySite.class)))
     @APIResponse(responseCode = "422", description = "A coordinate out of range, an unknown capability, a day in the past "
             + "or beyond the booking horizon, or a limit outside 1-50.")
-    public Uni<List<NearbySite>> nearest(
+    public Uni<String> nearest(
             @Parameter(description = "WGS 84 latitude, -90 to 90", example = "23.1291") @QueryParam("latitude") Double latitude,
             @Parameter(description = "WGS 84 longitude, -180 to 180", example = "113.2644") @QueryParam("longitude") Double longitude,
             @Parameter(description = "VEHICLE_HANDOVER, HOME_CHARGER_INSTALLATION, MAINTENANCE, BATTERY_SWAP or TRADE_IN_APPRAISAL",
@@ -61,7 +64,7 @@ public class SearchResource {
             @Parameter(description = "only sites with a free slot on this local date", example = "2026-11-12")
             @QueryParam("freeOn") String freeOn,
             @Parameter(description = "only sites within this many kilometres, 1 to 1000") @QueryParam("withinKm") Integer withinKm) {
-        return SiteSearch.nearest(pool, query(latitude, longitude, capability, limit, openAt, freeOn, withinKm), zone, clock);
+        return SiteSearch.nearestJson(pool, query(latitude, longitude, capability, limit, openAt, freeOn, withinKm), zone, clock);
     }
 
     public NearbyQuery query(Double latitude, Double longitude, String capability, Integer limit, String openAt, String freeOn,

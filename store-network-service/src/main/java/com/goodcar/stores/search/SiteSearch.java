@@ -14,9 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Nearest sites, done by PostGIS: the partial GiST index on {@code site.location} is walked in
- * distance order ({@code <->}, KNN) and the filters drop candidates as they come, so a query reads
- * about as many rows as it returns, not the 43,000 of the network.
+ * Nearest sites, done by PostGIS: the capability's own partial GiST index on {@code site.location}
+ * is walked in distance order ({@code <->}, KNN) and the other filters drop candidates as they come,
+ * so a query reads about as many rows as it returns, not the 43,000 of the network.
  */
 public final class SiteSearch {
 
@@ -25,8 +25,7 @@ public final class SiteSearch {
 
     /** The SQL and its parameters for a query; the same text for the same filters, so it is prepared once. */
     static Tuple parameters(NearbyQuery query, ZoneId zone, Clock clock, List<String> filters) {
-        var values = new ArrayList<Object>(List.of(query.longitude(), query.latitude(), query.capability().name(),
-                query.limit()));
+        var values = new ArrayList<Object>(List.of(query.longitude(), query.latitude(), query.limit()));
         if (query.openAt() != null) {
             LocalDateTime local = LocalDateTime.ofInstant(query.openAt(), zone);
             values.add(OpeningHours.bit(local.getDayOfWeek()));
@@ -51,12 +50,12 @@ public final class SiteSearch {
                     (s.open_days & $%1$d) <> 0 and (
                       select ss.per_slot > 0
                              and (select count(*) from slot_load l
-                                   where l.site_id = s.id and l.capability = $3 and l.slot_start >= $%2$d
+                                   where l.site_id = s.id and l.capability = '%5$s' and l.slot_start >= $%2$d
                                      and l.slot_start < $%3$d and l.booked >= ss.per_slot)
                                  < (s.closes_minute - s.opens_minute) / ss.slot_minutes
                                    - greatest(0, ceil(($%4$d - s.opens_minute)::numeric / ss.slot_minutes))::int
-                        from site_service ss where ss.site_id = s.id and ss.capability = $3)"""
-                    .formatted(bit, from, to, minute));
+                        from site_service ss where ss.site_id = s.id and ss.capability = '%5$s')"""
+                    .formatted(bit, from, to, minute, query.capability().name()));
         }
         if (query.withinKm() != null) {
             values.add(query.withinKm() * 1000.0);
@@ -65,22 +64,46 @@ public final class SiteSearch {
         return Tuple.from(values);
     }
 
-    static String sql(List<String> filters) {
-        var where = new StringBuilder("s.closed_at is null and $3 = any(s.capabilities)");
+    /**
+     * The API's answer, encoded by the database from each site's stored view ({@code site.view}):
+     * one text value, nearest first, that the service passes on as it is.
+     */
+    public static Uni<String> nearestJson(SqlClient client, NearbyQuery query, ZoneId zone, Clock clock) {
+        var filters = new ArrayList<String>();
+        Tuple parameters = parameters(query, zone, clock, filters);
+        return client.preparedQuery("""
+                        select coalesce(json_agg(json_build_object('distanceMetres', round(n.metres)::bigint, 'site', n.view)
+                                                 order by n.knn), '[]')::text
+                          from (%s) n""".formatted(sql(query, filters, "s.view, " + DISTANCE + " as metres, "
+                        + KNN + " as knn")))
+                .execute(parameters)
+                .map(rows -> rows.iterator().next().getString(0));
+    }
+
+    private static final String POINT = "ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography";
+    private static final String DISTANCE = "ST_Distance(s.location, " + POINT + ")";
+    private static final String KNN = "s.location <-> " + POINT;
+
+    static String sql(NearbyQuery query, List<String> filters) {
+        return sql(query, filters, SiteRows.COLUMNS + ", " + DISTANCE + " as metres");
+    }
+
+    /** The capability is a literal (an enum's name, never a caller's text): the planner matches it to its index. */
+    static String sql(NearbyQuery query, List<String> filters, String columns) {
+        var where = new StringBuilder("s.closed_at is null and '" + query.capability().name() + "' = any(s.capabilities)");
         filters.forEach(f -> where.append("\n   and ").append(f));
         return """
-                select %s,
-                       ST_Distance(s.location, ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography) as metres
+                select %s
                   from site s
                  where %s
-                 order by s.location <-> ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography
-                 limit $4""".formatted(SiteRows.COLUMNS, where);
+                 order by %s
+                 limit $3""".formatted(columns, where, KNN);
     }
 
     public static Uni<List<NearbySite>> nearest(SqlClient client, NearbyQuery query, ZoneId zone, Clock clock) {
         var filters = new ArrayList<String>();
         Tuple parameters = parameters(query, zone, clock, filters);
-        return client.preparedQuery(sql(filters)).execute(parameters).map(rows -> {
+        return client.preparedQuery(sql(query, filters)).execute(parameters).map(rows -> {
             var found = new ArrayList<NearbySite>(rows.size());
             rows.forEach(row -> found.add(new NearbySite(Math.round(row.getDouble("metres")),
                     SiteView.of(SiteRows.site(row)))));
@@ -92,7 +115,7 @@ public final class SiteSearch {
     public static Uni<String> plan(SqlClient client, NearbyQuery query, ZoneId zone, Clock clock) {
         var filters = new ArrayList<String>();
         Tuple parameters = parameters(query, zone, clock, filters);
-        return client.preparedQuery("explain (analyze, buffers, costs off) " + sql(filters)).execute(parameters)
+        return client.preparedQuery("explain (analyze, buffers, costs off) " + sql(query, filters)).execute(parameters)
                 .map(rows -> {
                     var lines = new StringBuilder();
                     rows.forEach(row -> lines.append(row.getString(0)).append('\n'));

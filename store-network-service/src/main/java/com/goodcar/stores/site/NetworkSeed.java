@@ -4,6 +4,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
@@ -16,7 +17,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Writes the generated network (3,000 stores, 40,000 outlets) into an empty local database before
- * the service reports ready, once: its marker row commits with the sites.
+ * the service reports ready, once: its marker row commits with the sites. Their API views follow
+ * ({@link SiteViews}, next in the start-up order).
  */
 @ApplicationScoped
 public class NetworkSeed {
@@ -42,7 +44,7 @@ public class NetworkSeed {
         this.outlets = outlets;
     }
 
-    void onStart(@Observes StartupEvent start) {
+    void onStart(@Observes @Priority(10) StartupEvent start) {
         if (enabled) {
             seed().await().atMost(Duration.ofMinutes(5));
             // fresh statistics, or the planner may sort the whole network instead of walking the index

@@ -35,10 +35,12 @@ public class SiteResource {
 
     private final Pool pool;
     private final Clock clock;
+    private final SiteViews views;
 
-    SiteResource(Pool pool, Clock clock) {
+    SiteResource(Pool pool, Clock clock, SiteViews views) {
         this.pool = pool;
         this.clock = clock;
+        this.views = views;
     }
 
     /** What an import wrote. */
@@ -71,6 +73,7 @@ public class SiteResource {
         }
         Site site = input.site();
         return pool.withTransaction(connection -> SiteRows.upsert(connection, List.of(site), now())
+                .chain(() -> views.refresh(connection, List.of(id)))
                 .chain(() -> SiteRows.find(connection, id, false)))
                 .map(found -> SiteView.of(found.orElseThrow()))
                 .invoke(view -> LOG.infof("site %s: written by an operator", id));
@@ -90,7 +93,8 @@ public class SiteResource {
             }
         }
         List<Site> sites = inputs.stream().map(SiteInput::site).toList();
-        return pool.withTransaction(connection -> SiteRows.upsert(connection, sites, now()))
+        return pool.withTransaction(connection -> SiteRows.upsert(connection, sites, now())
+                        .chain(() -> views.refresh(connection, List.copyOf(ids))))
                 .invoke(() -> LOG.infof("network: %d sites imported", sites.size()))
                 .replaceWith(new Imported(sites.size()));
     }
@@ -102,7 +106,8 @@ public class SiteResource {
             + "for the site to finish or cancel. Closing a closed site again changes nothing. Role operator.")
     public Uni<SiteView> close(@PathParam("id") String id) {
         return pool.withTransaction(connection -> SiteRows.close(connection, id, now())
-                .chain(closed -> SiteRows.find(connection, id, false))
+                .chain(closed -> views.refresh(connection, List.of(id)))
+                .chain(() -> SiteRows.find(connection, id, false))
                 .map(found -> SiteView.of(found.orElseThrow(() -> ProblemException.notFound("Site", id)))));
     }
 

@@ -18,8 +18,11 @@ public final class SiteRows {
     public static final String COLUMNS = """
             s.id, s.kind, s.name, s.city, s.address, ST_Y(s.location::geometry) as latitude,
             ST_X(s.location::geometry) as longitude, s.opens_minute, s.closes_minute, s.open_days, s.closed_at,
-            (select coalesce(string_agg(ss.capability || ':' || ss.slot_minutes || ':' || ss.per_slot, ','), '')
-               from site_service ss where ss.site_id = s.id) as services""";
+            s.services""";
+    /** site.services as site_service says, rewritten by every writer of site_service in its transaction. */
+    private static final String PACKED_SERVICES = """
+            coalesce((select string_agg(ss.capability || ':' || ss.slot_minutes || ':' || ss.per_slot, ',' order by ss.capability)
+                        from site_service ss where ss.site_id = site.id), '')""";
 
     private SiteRows() {
     }
@@ -92,6 +95,8 @@ public final class SiteRows {
                                     set slot_minutes = excluded.slot_minutes, per_slot = excluded.per_slot""")
                         .execute(Tuple.of(serviceSite.toArray(String[]::new), serviceCapability.toArray(String[]::new),
                                 serviceMinutes.toArray(Integer[]::new), servicePerSlot.toArray(Integer[]::new))))
+                .chain(() -> connection.preparedQuery("update site set services = " + PACKED_SERVICES + " where id = any($1)")
+                        .execute(Tuple.of((Object) ids)))
                 .replaceWithVoid();
     }
 
@@ -161,8 +166,9 @@ public final class SiteRows {
                 .execute(Tuple.of(id, service.capability().name(), service.slotMinutes(), service.perSlot()))
                 .chain(() -> connection.preparedQuery("""
                                 update site set updated_at = $2, capabilities = array(
-                                    select capability from site_service where site_id = $1 order by capability)
-                                 where id = $1""").execute(Tuple.of(id, utc(now))))
+                                    select capability from site_service where site_id = $1 order by capability),
+                                    services = %s
+                                 where id = $1""".formatted(PACKED_SERVICES)).execute(Tuple.of(id, utc(now))))
                 .replaceWithVoid();
     }
 }

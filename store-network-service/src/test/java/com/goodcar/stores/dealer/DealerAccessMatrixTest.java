@@ -39,22 +39,45 @@ class DealerAccessMatrixTest {
     private static final String ERINS = "OUT-000456";
     private static final double LATITUDE = TestSites.LATITUDE + 9;
 
-    /** One dealer endpoint: how to call it for an outlet and a booking. */
-    record Endpoint(String name, Function<RequestSpecification, Response> call) {
+    /** One dealer endpoint: how to call it; {@code ofItem}: it names a booking or case of the outlet. */
+    record Endpoint(String name, boolean ofItem, Function<RequestSpecification, Response> call) {
+        Endpoint(String name, Function<RequestSpecification, Response> call) {
+            this(name, name.contains("booking") && !name.equals("GET bookings") || name.startsWith("case"), call);
+        }
     }
 
     private String davesBooking;
     private String erinsBooking;
+    private String davesCase;
+    private static String erinsCase;
 
     @BeforeEach
-    void outletsWithOneBookingEach() {
+    void outletsWithOneBookingAndOneCaseEach() {
         TestSites.put(DAVES, LATITUDE, TestSites.LONGITUDE, 5, "MAINTENANCE");
         TestSites.put(ERINS, LATITUDE, TestSites.LONGITUDE + 0.1, 5, "MAINTENANCE");
         davesBooking = book(DAVES, TestSites.localSlot(2, 12));
         erinsBooking = book(ERINS, TestSites.localSlot(2, 12));
+        davesCase = workmanshipCase(DAVES);
+        erinsCase = workmanshipCase(ERINS);
+    }
+
+    /** A case the outlet answers for, as opening one on a delivered car's job would leave it (CaseTest opens them so). */
+    private static String workmanshipCase(String outlet) {
+        String id = "case-" + java.util.UUID.randomUUID();
+        com.goodcar.kit.testing.TestDatabase.number("""
+                with c as (insert into after_sales_case (id, user_id, order_id, kind, responsible, outlet_id, description,
+                                                         state, respond_by, opened_at, updated_at)
+                           values (?, ?, 'ord-matrix', 'WORKMANSHIP', 'OUTLET', ?, 'Loose trim after service', 'OPEN',
+                                   now() + interval '2 days', now(), now()) returning 1)
+                select count(*) from c""", id, Tokens.subject("alice"), outlet);
+        return id;
     }
 
     static List<Endpoint> endpoints(String outlet, String booking) {
+        return endpoints(outlet, booking, "none");
+    }
+
+    static List<Endpoint> endpoints(String outlet, String booking, String caseId) {
         String base = "/outlets/" + outlet;
         return List.of(
                 new Endpoint("GET outlet", r -> r.get(base)),
@@ -64,47 +87,55 @@ class DealerAccessMatrixTest {
                 new Endpoint("PUT capacity", r -> r.body(Map.of("slotMinutes", 60, "perSlot", 7))
                         .put(base + "/capacity/MAINTENANCE")),
                 new Endpoint("GET bookings", r -> r.get(base + "/bookings?days=7")),
-                new Endpoint("GET booking", r -> r.get(base + "/bookings/" + booking)),
-                new Endpoint("confirm", r -> r.post(base + "/bookings/" + booking + "/confirm")),
-                new Endpoint("reschedule", r -> r.body(Map.of("slotStart", TestSites.localSlot(2, 13).toString()))
+                new Endpoint("GET booking", true, r -> r.get(base + "/bookings/" + booking)),
+                new Endpoint("confirm booking", true, r -> r.post(base + "/bookings/" + booking + "/confirm")),
+                new Endpoint("reschedule booking", true, r -> r.body(Map.of("slotStart", TestSites.localSlot(2, 13).toString()))
                         .post(base + "/bookings/" + booking + "/reschedule")),
-                new Endpoint("done", r -> r.post(base + "/bookings/" + booking + "/done")));
+                new Endpoint("done booking", r -> r.post(base + "/bookings/" + booking + "/done")),
+                new Endpoint("GET cases", false, r -> r.get(base + "/cases")),
+                new Endpoint("case answer", r -> r.body(Map.of("text", "We will look at it.")).post(base + "/cases/" + caseId
+                        + "/answer")),
+                new Endpoint("case repair", r -> r.body(Map.of("slotStart", TestSites.localSlot(3, 12).toString()))
+                        .post(base + "/cases/" + caseId + "/repair")),
+                new Endpoint("case close", r -> r.body(Map.of("resolution", "Trim refitted.")).post(base + "/cases/" + caseId
+                        + "/close")));
     }
 
     @TestFactory
     List<DynamicTest> daveRunsHisOwnOutletAndNobodyElses() {
         var tests = new ArrayList<DynamicTest>();
-        for (int i = 0; i < 8; i++) {
+        int count = endpoints(DAVES, "x").size();
+        for (int i = 0; i < count; i++) {
             int index = i;
-            tests.add(DynamicTest.dynamicTest("dave on his own outlet: " + endpoints(DAVES, "x").get(i).name(), () ->
-                    endpoints(DAVES, davesBooking).get(index).call().apply(as("dave")).then().statusCode(200)));
-            tests.add(DynamicTest.dynamicTest("dave on erin's outlet: " + endpoints(ERINS, "x").get(i).name(), () -> {
+            String name = endpoints(DAVES, "x").get(i).name();
+            tests.add(DynamicTest.dynamicTest("dave on his own outlet: " + name, () ->
+                    endpoints(DAVES, davesBooking, davesCase).get(index).call().apply(as("dave")).then().statusCode(200)));
+            tests.add(DynamicTest.dynamicTest("dave on erin's outlet: " + name, () -> {
                 var before = erinsState();
-                endpoints(ERINS, erinsBooking).get(index).call().apply(as("dave")).then().statusCode(403)
+                endpoints(ERINS, erinsBooking, erinsCase).get(index).call().apply(as("dave")).then().statusCode(403)
                         .body("title", is("Not your outlet"));
                 assertEquals(before, erinsState(), "nothing of erin's changed");
             }));
-            if (i >= 4) {
-                tests.add(DynamicTest.dynamicTest("dave with erin's booking under his path: " + endpoints(DAVES, "x")
-                        .get(i).name(), () -> {
+            if (endpoints(DAVES, "x").get(i).ofItem()) {
+                tests.add(DynamicTest.dynamicTest("dave with erin's booking or case under his path: " + name, () -> {
                     var before = erinsState();
-                    endpoints(DAVES, erinsBooking).get(index).call().apply(as("dave")).then().statusCode(404);
+                    endpoints(DAVES, erinsBooking, erinsCase).get(index).call().apply(as("dave")).then().statusCode(404);
                     assertEquals(before, erinsState());
                 }));
             }
-            tests.add(DynamicTest.dynamicTest("a buyer: " + endpoints(DAVES, "x").get(i).name(), () -> {
+            tests.add(DynamicTest.dynamicTest("a buyer: " + name, () -> {
                 var before = erinsState();
-                endpoints(ERINS, erinsBooking).get(index).call().apply(as("alice")).then().statusCode(403);
+                endpoints(ERINS, erinsBooking, erinsCase).get(index).call().apply(as("alice")).then().statusCode(403);
                 assertEquals(before, erinsState());
             }));
-            tests.add(DynamicTest.dynamicTest("no token: " + endpoints(DAVES, "x").get(i).name(), () ->
-                    endpoints(ERINS, erinsBooking).get(index).call().apply(given().contentType("application/json"))
+            tests.add(DynamicTest.dynamicTest("no token: " + name, () ->
+                    endpoints(ERINS, erinsBooking, erinsCase).get(index).call().apply(given().contentType("application/json"))
                             .then().statusCode(401)));
-            tests.add(DynamicTest.dynamicTest("a forged token: " + endpoints(DAVES, "x").get(i).name(), () ->
-                    endpoints(ERINS, erinsBooking).get(index).call().apply(given().auth().oauth2(Tokens.forged("dave"))
-                            .contentType("application/json")).then().statusCode(401)));
-            tests.add(DynamicTest.dynamicTest("an operator on erin's outlet: " + endpoints(DAVES, "x").get(i).name(), () ->
-                    endpoints(ERINS, erinsBooking).get(index).call().apply(as("olga")).then().statusCode(200)));
+            tests.add(DynamicTest.dynamicTest("a forged token: " + name, () ->
+                    endpoints(ERINS, erinsBooking, erinsCase).get(index).call().apply(given().auth()
+                            .oauth2(Tokens.forged("dave")).contentType("application/json")).then().statusCode(401)));
+            tests.add(DynamicTest.dynamicTest("an operator on erin's outlet: " + name, () ->
+                    endpoints(ERINS, erinsBooking, erinsCase).get(index).call().apply(as("olga")).then().statusCode(200)));
         }
         return tests;
     }
@@ -147,7 +178,8 @@ class DealerAccessMatrixTest {
     private static String erinsState() {
         String outlet = as("olga").get("/outlets/" + ERINS).then().statusCode(200).extract().asString();
         String booking = as("olga").get("/bookings/" + erinsBookingId()).then().statusCode(200).extract().asString();
-        return outlet + booking;
+        String aCase = as("olga").get("/cases/" + erinsCase).then().statusCode(200).extract().asString();
+        return outlet + booking + aCase;
     }
 
     private static String lastErinsBooking;

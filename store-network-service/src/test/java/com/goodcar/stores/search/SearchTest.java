@@ -81,7 +81,7 @@ class SearchTest {
         String plan = as("olga").queryParams(Map.of("latitude", 23.13, "longitude", 113.26, "capability", "BATTERY_SWAP",
                 "freeOn", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1).toString(), "openAt",
                 java.time.Instant.now().toString())).get("/bench/plan").then().statusCode(200).extract().asString();
-        assertTrue(plan.contains("Index Scan using site_location"), plan);
+        assertTrue(plan.contains("Index Scan using site_near_battery_swap"), plan);
         assertTrue(plan.contains("Order By: (location <->"), plan);
         assertTrue(!plan.contains("Seq Scan on site") && !plan.contains("Sort Key"), plan);
     }

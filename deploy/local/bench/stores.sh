@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Nearest-site search over the whole generated network (3,000 stores + 40,000 outlets), from random
+# points weighted like the cities, against the running store-network-service, with wrk on loopback.
+# The same run measures /bench/noop behind the same authentication as the ceiling, and prints the
+# query plan (EXPLAIN ANALYZE) of a search. Targets: search >= 0.35 of the ceiling, p99 <= 10 ms.
+#   ./platform bench stores [seconds per run, default 20] [connections, default 16]
+set -euo pipefail
+source "$(dirname "$0")/../lib/common.sh"
+source "$ROOT/deploy/local/lib/bench.sh"
+source "$ROOT/deploy/local/lib/keycloak.sh"
+DURATION=${1:-20}
+CONNECTIONS=${2:-16}
+BASE=http://127.0.0.1:8085
+
+http_ok "$BASE/q/health/ready" || die "store-network-service is not ready on $BASE: run ./platform up first"
+bench_wrk
+sites=$(PGPASSWORD=stores psql -h 127.0.0.1 -U stores -d stores -tAc "select count(*) from site where closed_at is null")
+(( sites >= 43000 )) || die "the network has $sites open sites, not the 43,000 ./platform up seeds"
+
+BENCH_TOKEN=$(bench_token alice)
+OPERATOR=$(bench_token olga)
+export BENCH_TOKEN
+CITIES=$(grep -v '^#' "$ROOT/store-network-service/src/main/resources/cities.csv" | tr '\n' ';')
+export CITIES
+
+# run NAME SCRIPT: a warm-up (the JIT, PostGIS's per-connection set-up), then a measured run; one table row
+run() {
+  local name=$1 script=$2 out
+  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-10}s" -s "$ROOT/deploy/local/bench/$script" "$BASE" >/dev/null
+  out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$ROOT/deploy/local/bench/$script" "$BASE")
+  local rps p50 p99 errors
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
+  p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+  errors=$(awk '/Non-2xx|Socket errors/ {e = e $0 "; "} END {print (e == "" ? "0" : e)}' <<<"$out")
+  printf '%-30s %10s %9s %9s  %s\n' "$name" "$rps" "$p50" "$p99" "$errors"
+  echo "$rps" >"$STATE/bench-stores-$name.rps"
+}
+
+say "network: $sites open sites; wrk: ${DURATION}s per run, $CONNECTIONS connections, 2 threads, sharing the 2 cores"
+printf '\n%-30s %10s %9s %9s  %s\n' RUN "req/s" p50 p99 errors
+run ceiling-noop-authenticated stores-noop.lua
+run nearest-10-by-capability stores-search.lua
+ceiling=$(cat "$STATE/bench-stores-ceiling-noop-authenticated.rps")
+search=$(cat "$STATE/bench-stores-nearest-10-by-capability.rps")
+echo
+awk -v a="$search" -v b="$ceiling" 'BEGIN {printf "search: %.2f of the no-op ceiling (target >= 0.35)\n", a / b}'
+
+say "the plan of one search (Guangzhou, battery swap, open now, a free slot tomorrow):"
+tomorrow=$(TZ=Asia/Shanghai date -d tomorrow +%F)
+now=$(date -u +%FT%TZ)
+curl -fsS -H "Authorization: Bearer $OPERATOR" \
+    "$BASE/bench/plan?latitude=23.1291&longitude=113.2644&capability=BATTERY_SWAP&openAt=$now&freeOn=$tomorrow"

@@ -1,0 +1,8 @@
+package com.goodcar.stores.aftersales;
+
+public enum CaseState {
+    OPEN,
+    ANSWERED,
+    REPAIR_BOOKED,
+    CLOSED
+}
