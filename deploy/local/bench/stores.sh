@@ -23,11 +23,12 @@ export BENCH_TOKEN
 CITIES=$(grep -v '^#' "$ROOT/store-network-service/src/main/resources/cities.csv" | tr '\n' ';')
 export CITIES
 
-# run NAME SCRIPT: a warm-up (the JIT, PostGIS's per-connection set-up), then a measured run; one table row
+# run NAME SCRIPT [CONNECTIONS]: a warm-up (the JIT, PostGIS's per-connection set-up), then a measured
+# run; one table row
 run() {
-  local name=$1 script=$2 out
-  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-10}s" -s "$ROOT/deploy/local/bench/$script" "$BASE" >/dev/null
-  out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$ROOT/deploy/local/bench/$script" "$BASE")
+  local name=$1 script=$2 connections=${3:-$CONNECTIONS} out
+  wrk -t2 -c"$connections" -d"${WARMUP:-10}s" -s "$ROOT/deploy/local/bench/$script" "$BASE" >/dev/null
+  out=$(wrk -t2 -c"$connections" -d"${DURATION}s" --latency -s "$ROOT/deploy/local/bench/$script" "$BASE")
   local rps p50 p99 errors
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
@@ -41,10 +42,15 @@ say "network: $sites open sites; wrk: ${DURATION}s per run, $CONNECTIONS connect
 printf '\n%-30s %10s %9s %9s  %s\n' RUN "req/s" p50 p99 errors
 run ceiling-noop-authenticated stores-noop.lua
 run nearest-10-by-capability stores-search.lua
+# the same at light load (4 connections): what one search costs when it does not queue behind others
+run ceiling-noop-4-connections stores-noop.lua 4
+run nearest-10-4-connections stores-search.lua 4
 ceiling=$(cat "$STATE/bench-stores-ceiling-noop-authenticated.rps")
 search=$(cat "$STATE/bench-stores-nearest-10-by-capability.rps")
 echo
 awk -v a="$search" -v b="$ceiling" 'BEGIN {printf "search: %.2f of the no-op ceiling (target >= 0.35)\n", a / b}'
+awk -v a="$(cat "$STATE/bench-stores-nearest-10-4-connections.rps")" -v b="$(cat "$STATE/bench-stores-ceiling-noop-4-connections.rps")" \
+    'BEGIN {printf "at 4 connections: %.2f of the ceiling (p99: see the table; target <= 10 ms)\n", a / b}'
 
 say "the plan of one search (Guangzhou, battery swap, open now, a free slot tomorrow):"
 tomorrow=$(TZ=Asia/Shanghai date -d tomorrow +%F)
