@@ -3,13 +3,7 @@ package com.goodcar.stores.booking;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.goodcar.kit.paging.PageRequest;
 import com.goodcar.kit.problem.ProblemException;
-import com.goodcar.stores.search.SearchResource;
 import com.goodcar.stores.site.Capability;
-import com.goodcar.stores.site.ServiceCapacity;
-import com.goodcar.stores.site.Site;
-import com.goodcar.stores.site.SiteRows;
-import com.goodcar.stores.site.Slots;
-import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -26,15 +20,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -49,16 +37,11 @@ public class BookingResource {
     private final Bookings bookings;
     private final Pool pool;
     private final SecurityIdentity caller;
-    private final ZoneId zone;
-    private final Clock clock;
 
-    BookingResource(Bookings bookings, Pool pool, SecurityIdentity caller, Clock clock,
-                    @ConfigProperty(name = "stores.zone") ZoneId zone) {
+    BookingResource(Bookings bookings, Pool pool, SecurityIdentity caller) {
         this.bookings = bookings;
         this.pool = pool;
         this.caller = caller;
-        this.clock = clock;
-        this.zone = zone;
     }
 
     /** A booking request: a site, what for, and a slot start from its slots. */
