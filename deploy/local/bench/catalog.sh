@@ -23,19 +23,8 @@ say "seeded in $((SECONDS - start)) s"
 deep=$(PGPASSWORD=catalog psql -h 127.0.0.1 -U catalog -d catalog -tAc "select '20000.' || vote_count || '.' || id
     from suggestion where campaign_code = 'scale-300k' order by vote_count desc, id offset 19999 limit 1")
 
-# run NAME URL: a warm-up (the JIT needs ~15 s to settle), then a measured run; prints one table row
-run() {
-  local name=$1 url=$2 out
-  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-15}s" "$url" >/dev/null
-  out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$url")
-  local rps p50 p99 errors
-  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
-  p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
-  p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
-  errors=$(awk '/Non-2xx|Socket errors/ {e = e $0 "; "} END {print (e == "" ? "0" : e)}' <<<"$out")
-  printf '%-34s %10s %9s %9s  %s\n' "$name" "$rps" "$p50" "$p99" "$errors"
-  echo "$rps" >"$STATE/bench-$name.rps"
-}
+# run NAME URL: one table row (bench_row), after a 15-s warm-up
+run() { WARMUP=${WARMUP:-15} bench_row "$1" "$CONNECTIONS" "$2"; }
 
 say "wrk: ${DURATION}s per run, $CONNECTIONS connections, 2 threads, sharing the 2 cores with the service"
 printf '\n%-34s %10s %9s %9s  %s\n' RUN "req/s" p50 p99 errors

@@ -23,23 +23,11 @@ export BENCH_TOKEN
 CITIES=$(grep -v '^#' "$ROOT/store-network-service/src/main/resources/cities.csv" | tr '\n' ';')
 export CITIES
 
-# run NAME SCRIPT [CONNECTIONS]: a warm-up (the JIT, PostGIS's per-connection set-up), then a measured
-# run; one table row
-run() {
-  local name=$1 script=$2 connections=${3:-$CONNECTIONS} out
-  wrk -t2 -c"$connections" -d"${WARMUP:-10}s" -s "$ROOT/deploy/local/bench/$script" "$BASE" >/dev/null
-  out=$(wrk -t2 -c"$connections" -d"${DURATION}s" --latency -s "$ROOT/deploy/local/bench/$script" "$BASE")
-  local rps p50 p99 errors
-  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
-  p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
-  p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
-  errors=$(awk '/Non-2xx|Socket errors/ {e = e $0 "; "} END {print (e == "" ? "0" : e)}' <<<"$out")
-  printf '%-30s %10s %9s %9s  %s\n' "$name" "$rps" "$p50" "$p99" "$errors"
-  echo "$rps" >"$STATE/bench-stores-$name.rps"
-}
+# run NAME SCRIPT [CONNECTIONS]: one table row (bench_row) of a wrk script
+run() { bench_row "stores-$1" "${3:-$CONNECTIONS}" -s "$ROOT/deploy/local/bench/$2" "$BASE"; }
 
 say "network: $sites open sites; wrk: ${DURATION}s per run, $CONNECTIONS connections, 2 threads, sharing the 2 cores"
-printf '\n%-30s %10s %9s %9s  %s\n' RUN "req/s" p50 p99 errors
+printf '\n%-34s %10s %9s %9s  %s\n' RUN "req/s" p50 p99 errors
 # ceiling and search alternate, twice: this machine's load drifts within a minute, and a ratio of
 # rows measured side by side drifts less than one of rows a minute apart
 for round in 1 2; do

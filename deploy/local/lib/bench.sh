@@ -34,3 +34,19 @@ api() {
   if (( code >= 400 )); then printf '%s %s: HTTP %s %s\n' "$1" "$2" "$code" "$answer" >&2; return 1; fi
   printf '%s\n' "$answer"
 }
+
+# bench_row NAME CONNECTIONS WRK_ARGS...: a warm-up of WARMUP seconds (the JIT settles; default 10),
+# then a measured run of DURATION seconds; prints one table row and keeps the rate in
+# $STATE/bench-NAME.rps for the ratios the benchmark prints after its rows
+bench_row() {
+  local name=$1 connections=$2 out rps p50 p99 errors
+  shift 2
+  wrk -t2 -c"$connections" -d"${WARMUP:-10}s" "$@" >/dev/null
+  out=$(wrk -t2 -c"$connections" -d"${DURATION}s" --latency "$@")
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
+  p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+  errors=$(awk '/Non-2xx|Socket errors/ {e = e $0 "; "} END {print (e == "" ? "0" : e)}' <<<"$out")
+  printf '%-34s %10s %9s %9s  %s\n' "$name" "$rps" "$p50" "$p99" "$errors"
+  echo "$rps" >"$STATE/bench-$name.rps"
+}

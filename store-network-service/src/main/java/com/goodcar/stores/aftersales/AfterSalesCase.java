@@ -52,11 +52,16 @@ public record AfterSalesCase(String id, String userId, String orderId, String bo
                 CaseState.ANSWERED, respondBy, text, now, repairBookingId, resolution, closedAt, openedAt, now);
     }
 
-    /** A repair slot booked for the buyer; it answers the case too, if it was still open. */
-    public AfterSalesCase repairBooked(String repairBooking, Instant now) {
+    /** Refused unless a repair may be booked: the case is neither closed nor repaired already. */
+    public void requireRepairable() {
         if (state == CaseState.CLOSED || state == CaseState.REPAIR_BOOKED) {
             throw new Refused("case " + id + " is " + state + ": no repair can be booked for it");
         }
+    }
+
+    /** A repair slot booked for the buyer; it answers the case too, if it was still open. */
+    public AfterSalesCase repairBooked(String repairBooking, Instant now) {
+        requireRepairable();
         return new AfterSalesCase(id, userId, orderId, bookingId, kind, responsible, outletId, description,
                 CaseState.REPAIR_BOOKED, respondBy, answer, answeredAt == null ? now : answeredAt, repairBooking,
                 resolution, closedAt, openedAt, now);

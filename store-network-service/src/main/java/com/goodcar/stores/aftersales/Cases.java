@@ -121,7 +121,11 @@ public class Cases {
         Instant now = now();
         return pool.withTransaction(connection -> CaseRows.find(connection, id, true).chain(found -> {
             AfterSalesCase c = access.apply(found.orElseThrow(() -> ProblemException.notFound("Case", id)));
-            permitted(() -> c.repairBooked("check", now));
+            // before a place is taken: a closed case says so, not "slot full"
+            permitted(() -> {
+                c.requireRepairable();
+                return c;
+            });
             return bookings.take(connection, new Bookings.Request(siteId, Capability.MAINTENANCE, slotStart, c.userId(),
                     null), null).chain(repair -> {
                         AfterSalesCase next = c.repairBooked(repair.id(), now);

@@ -38,8 +38,4 @@ public class OverdueCases {
             counted.set(n);
         }).replaceWithVoid();
     }
-
-    public long counted() {
-        return counted.get();
-    }
 }

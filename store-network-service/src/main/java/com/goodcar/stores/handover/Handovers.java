@@ -15,7 +15,6 @@ import com.goodcar.stores.booking.BookingRows;
 import com.goodcar.stores.booking.Bookings;
 import com.goodcar.stores.booking.HandoverSteps;
 import com.goodcar.stores.search.NearbyQuery;
-import com.goodcar.stores.search.NearbySite;
 import com.goodcar.stores.search.SiteSearch;
 import com.goodcar.stores.site.Capability;
 import com.goodcar.stores.site.ServiceCapacity;
@@ -111,12 +110,12 @@ public class Handovers implements HandoverSteps {
     }
 
     /** Tries the candidates nearest first, each at its first free slot in the window. */
-    private Uni<Boolean> place(SqlConnection connection, String orderId, String userId, List<NearbySite> sites, int index,
+    private Uni<Boolean> place(SqlConnection connection, String orderId, String userId, List<SiteSearch.Found> sites, int index,
                                Instant now) {
         if (index == sites.size()) {
             return Uni.createFrom().item(false);
         }
-        Site site = SiteRows.siteOf(sites.get(index).site());
+        Site site = sites.get(index).site();
         ServiceCapacity service = site.service(Capability.VEHICLE_HANDOVER).orElseThrow();
         Instant from = now.plus(lead);
         Instant until = from.plus(window);

@@ -2,7 +2,7 @@ package com.goodcar.stores.search;
 
 import com.goodcar.stores.site.OpeningHours;
 import com.goodcar.stores.site.SiteRows;
-import com.goodcar.stores.site.SiteView;
+import com.goodcar.stores.site.Site;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -100,13 +100,16 @@ public final class SiteSearch {
                  limit $3""".formatted(columns, where, KNN);
     }
 
-    public static Uni<List<NearbySite>> nearest(SqlClient client, NearbyQuery query, ZoneId zone, Clock clock) {
+    /** A site found, as the domain needs it (placing a handover), with its distance in metres. */
+    public record Found(Site site, long metres) {
+    }
+
+    public static Uni<List<Found>> nearest(SqlClient client, NearbyQuery query, ZoneId zone, Clock clock) {
         var filters = new ArrayList<String>();
         Tuple parameters = parameters(query, zone, clock, filters);
         return client.preparedQuery(sql(query, filters)).execute(parameters).map(rows -> {
-            var found = new ArrayList<NearbySite>(rows.size());
-            rows.forEach(row -> found.add(new NearbySite(Math.round(row.getDouble("metres")),
-                    SiteView.of(SiteRows.site(row)))));
+            var found = new ArrayList<Found>(rows.size());
+            rows.forEach(row -> found.add(new Found(SiteRows.site(row), Math.round(row.getDouble("metres")))));
             return found;
         });
     }

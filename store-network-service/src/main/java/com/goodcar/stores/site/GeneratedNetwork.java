@@ -35,13 +35,13 @@ public final class GeneratedNetwork {
     public GeneratedNetwork(List<City> cities) {
         this.cities = List.copyOf(cities);
         this.cumulative = new double[cities.size()];
-        double total = 0;
+        double people = 0; // millions: a weight, not money
         for (int i = 0; i < cities.size(); i++) {
-            total += cities.get(i).population();
-            cumulative[i] = total;
+            people += cities.get(i).population();
+            cumulative[i] = people;
         }
         for (int i = 0; i < cumulative.length; i++) {
-            cumulative[i] /= total;
+            cumulative[i] /= people;
         }
     }
 

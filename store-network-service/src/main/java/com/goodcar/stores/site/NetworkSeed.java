@@ -55,7 +55,8 @@ public class NetworkSeed {
     Uni<Void> seed() {
         long began = System.nanoTime();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        List<Site> sites = GeneratedNetwork.ofChineseCities().sites(stores, outlets, SEED);
+        GeneratedNetwork network = GeneratedNetwork.ofChineseCities();
+        List<Site> sites = network.sites(stores, outlets, SEED);
         return pool.withTransaction(connection -> connection
                 .preparedQuery("insert into network_seed (name, sites, seeded_at) values ($1, $2, $3) on conflict do nothing")
                 .execute(Tuple.of(NAME, sites.size(), SiteRows.utc(now)))
@@ -65,7 +66,7 @@ public class NetworkSeed {
                         return Uni.createFrom().voidItem();
                     }
                     LOG.infof("network: writing the generated network: %d stores and %d outlets around %d cities",
-                            stores, outlets, GeneratedNetwork.ofChineseCities().cities().size());
+                            stores, outlets, network.cities().size());
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (int from = 0; from < sites.size(); from += CHUNK) {
                         List<Site> chunk = sites.subList(from, Math.min(sites.size(), from + CHUNK));

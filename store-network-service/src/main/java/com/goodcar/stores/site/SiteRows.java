@@ -140,15 +140,6 @@ public final class SiteRows {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
-    /** The site a view shows (search answers views; placement needs the site). */
-    public static Site siteOf(SiteView view) {
-        return new Site(view.id(), view.kind(), view.name(), view.city(), view.address(), view.latitude(), view.longitude(),
-                new OpeningHours(OpeningHours.minute(view.hours().opens()), OpeningHours.minute(view.hours().closes()),
-                        java.util.EnumSet.copyOf(view.hours().days().isEmpty()
-                                ? java.util.EnumSet.noneOf(java.time.DayOfWeek.class) : view.hours().days())),
-                view.services(), view.closedAt());
-    }
-
     /** A site's new hours (a dealer's or an operator's): bookings already made keep their slots. */
     public static Uni<Void> updateHours(SqlClient connection, String id, OpeningHours hours, Instant now) {
         return connection.preparedQuery("""
