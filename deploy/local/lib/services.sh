@@ -9,9 +9,10 @@ build_due() {
   while read -r name port db; do
     jar=$(service_jar "$name")
     [ -f "$jar" ] || return 0
+    # (the web pages' installed packages and local builds are not sources)
     [ -n "$(find "$ROOT/$name/src/main" "$ROOT/$name/pom.xml" "$ROOT/pom.xml" "$ROOT/contracts/src/main" \
         "$ROOT/contracts/pom.xml" "$ROOT/service-kit/src/main" "$ROOT/service-kit/pom.xml" \
-        -newer "$jar" -type f -print -quit 2>/dev/null)" ] && return 0
+        \( -name node_modules -o -name dist \) -prune -o -newer "$jar" -type f -print -quit 2>/dev/null)" ] && return 0
   done < <(services)
   return 1
 }

@@ -29,12 +29,20 @@ public final class ServiceProcess implements AutoCloseable {
     private Process process;
 
     public ServiceProcess(Path jar, Map<String, String> environment) {
+        this(jar, environment, freePort());
+    }
+
+    /**
+     * On a fixed port: for a process a browser reaches through a login redirect the identity
+     * provider must know in advance (the web app), and that restarts at the same address.
+     */
+    public ServiceProcess(Path jar, Map<String, String> environment, int port) {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " does not exist: run this test after 'package' (as an *IT)");
         }
         this.jar = jar;
         this.environment = environment;
-        this.port = freePort();
+        this.port = port;
         this.log = jar.getParent().getParent().resolve("service-process-" + port + ".log");
     }
 
