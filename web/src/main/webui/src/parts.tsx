@@ -8,10 +8,14 @@ export function Money({ fen, testId }: { fen: number; testId?: string }) {
   return <span className="money" data-testid={testId}>{yuan(fen, lang)}</span>;
 }
 
+export function formatWhen(at: string, lang: string): string {
+  return new Date(at).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+}
+
 export function When({ at }: { at: string | undefined | null }) {
   const { lang } = useI18n();
   if (!at) return null;
-  return <time dateTime={at}>{new Date(at).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB')}</time>;
+  return <time dateTime={at}>{formatWhen(at, lang)}</time>;
 }
 
 /** The refusal of the last action, in the reader's language; announced to screen readers. */

@@ -55,14 +55,21 @@ function OutletConsole({ outlet }: { outlet: string }) {
       <p>{t('dealer.outlet', { id: outlet })} {site.data && `· ${site.data.name}`}</p>
       <h2>{t('dealer.capacity')}</h2>
       <Refused error={site.error} />
-      <ul className="capacity">
-        {site.data?.services.map((s) => (
-          <li key={s.capability}>{t(`cap.${s.capability}` as never)}: {s.perSlot} × {s.slotMinutes} min</li>
-        ))}
-      </ul>
+      {site.data?.services.map((s) => (
+        <CapacityForm key={s.capability} base={base} service={s} saved={site.reload} />
+      ))}
       <h2>{t('dealer.bookings')} <button type="button" onClick={bookings.reload} aria-label={t('common.refresh')}>↻</button></h2>
       <Refused error={bookings.error ?? error} />
       <table className="bookings" data-testid="dealer-bookings">
+        <thead>
+          <tr>
+            <th scope="col">{t('dealer.when')}</th>
+            <th scope="col">{t('dealer.service')}</th>
+            <th scope="col">{t('dealer.order')}</th>
+            <th scope="col">{t('dealer.state')}</th>
+            <th scope="col">{t('dealer.actions')}</th>
+          </tr>
+        </thead>
         <tbody>
           {bookings.data?.map((b) => (
             <tr key={b.id} data-testid={`booking-${b.id}`} data-order={b.orderId ?? ''} data-state={b.state}>
@@ -81,5 +88,35 @@ function OutletConsole({ outlet }: { outlet: string }) {
         </tbody>
       </table>
     </section>
+  );
+}
+
+/** One service's places per slot: what the outlet can take, changed by its own dealer. */
+function CapacityForm({ base, service, saved }: { base: string; service: SiteView['services'][number]; saved: () => void }) {
+  const { t } = useI18n();
+  const [perSlot, setPerSlot] = useState(String(service.perSlot));
+  const [state, setState] = useState<{ done?: boolean; error?: unknown }>({});
+  const capability = t(`cap.${service.capability}` as never);
+  return (
+    <form className="capacity-form" onSubmit={async (e) => {
+      e.preventDefault();
+      try {
+        await api('stores', `${base}/capacity/${service.capability}`, {
+          method: 'PUT', body: { slotMinutes: service.slotMinutes, perSlot: Number(perSlot) },
+        });
+        setState({ done: true });
+        saved();
+      } catch (error) {
+        setState({ error });
+      }
+    }}>
+      <label>
+        {t('dealer.perSlot', { capability })} ({service.slotMinutes} min)
+        <input type="number" min="0" max="1000" value={perSlot} onChange={(e) => { setPerSlot(e.target.value); setState({}); }} />
+      </label>
+      <button type="submit" aria-label={`${t('dealer.save')}: ${capability}`}>{t('dealer.save')}</button>
+      {state.done && <span role="status">{t('dealer.saved')}</span>}
+      <Refused error={state.error} />
+    </form>
   );
 }

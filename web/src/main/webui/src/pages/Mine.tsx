@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api, newKey, type Page } from '../api';
 import { CITIES } from '../cities';
 import { useI18n } from '../i18n';
-import { Money, NeedsRole, Refused, useLoad, When } from '../parts';
+import { formatWhen, Money, NeedsRole, Refused, useLoad, When } from '../parts';
 
 export interface OrderView {
   id: string;
@@ -59,7 +59,7 @@ function Orders() {
 }
 
 function OrderCard({ order, changed }: { order: OrderView; changed: () => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [error, setError] = useState<unknown>(null);
   const [city, setCity] = useState(0);
   const [address, setAddress] = useState('');
@@ -78,10 +78,20 @@ function OrderCard({ order, changed }: { order: OrderView; changed: () => void }
   const handover = delivery.data?.handover;
   return (
     <li className="card order" data-testid={`order-${order.id}`} data-state={order.state}>
-      <h3>{order.kind === 'AUCTION_WIN' ? order.lotId : order.saleId} · <span data-testid="order-state">{t(`order.state.${order.state}` as never)}</span></h3>
+      <h3>
+        {t(`order.kind.${order.kind}` as never)} · <span data-testid="order-state">{t(`order.state.${order.state}` as never)}</span>
+      </h3>
+      <p className="muted">
+        {order.id} · <a href={order.saleId ? `#/sales/${encodeURIComponent(order.saleId)}` : `#/auctions/${encodeURIComponent(order.lotId ?? '')}`}
+          data-lot={order.lotId ?? ''}>{t('mine.see')}</a>
+      </p>
       <p><Money fen={order.priceFen} /> {order.depositFen > 0 && <>− <Money fen={order.depositFen} /> = <strong><Money fen={order.amountDueFen} /></strong></>}</p>
       {order.state === 'AWAITING_CONFIRMATION' && (
-        <button type="button" className="primary" onClick={() => act('/confirm')}>{t('mine.confirm')}</button>
+        <>
+          {order.confirmBy && <p>{t('mine.confirmBy')} <When at={order.confirmBy} /></p>}
+          <button type="button" className="primary" onClick={() => act('/confirm')}>{t('mine.confirm')}</button>
+          <button type="button" onClick={() => act('/decline')}>{t('mine.decline')}</button>
+        </>
       )}
       {order.state === 'AWAITING_PAYMENT' && (
         <>
@@ -113,9 +123,9 @@ function OrderCard({ order, changed }: { order: OrderView; changed: () => void }
       {delivery.data?.deliverTo && <p>{t('mine.address')}: {delivery.data.deliverTo.city} {delivery.data.deliverTo.address}</p>}
       {handover && (
         <p data-testid="handover" data-state={handover.state}>
-          {t(`handover.state.${handover.state}` as never, {
+          {t(`handover.state.${order.state === 'DELIVERED' ? 'DELIVERED' : handover.state}` as never, {
             site: handover.siteName ?? '',
-            time: handover.slotStart ? new Date(handover.slotStart).toLocaleString() : '',
+            time: handover.slotStart ? formatWhen(handover.slotStart, lang) : '',
           })}
         </p>
       )}

@@ -3,10 +3,10 @@ import { api, newKey } from '../api';
 import { me } from '../auth';
 import { countdown, useServerNow } from '../clock';
 import { useI18n } from '../i18n';
-import { Money, Notice, Refused, useLoad, When } from '../parts';
+import { formatWhen, Money, Notice, Refused, useLoad, When } from '../parts';
 import type { OrderView } from './Mine';
 
-interface SaleView {
+export interface SaleView {
   id: string;
   editionCode: string;
   priceFen: number;
@@ -19,7 +19,7 @@ interface SaleView {
 }
 
 export function SalePage({ saleId }: { saleId: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const now = useServerNow();
   const sale = useLoad(() => api<SaleView>('orders', `/sales/${encodeURIComponent(saleId)}`), [saleId]);
   const [order, setOrder] = useState<OrderView | null>(null);
@@ -64,7 +64,7 @@ export function SalePage({ saleId }: { saleId: string }) {
       {s.unitsLeft === 0 && !order && <p className="sold-out" role="status" data-testid="sold-out">{t('sale.soldOut')}</p>}
       {order ? (
         <p className="won" role="status" data-testid="sale-ordered">
-          {t('sale.ordered')} <a href="#/mine">{t('nav.mine')}</a> · {t('mine.payBy', { time: new Date(order.payBy ?? '').toLocaleTimeString() })}
+          {t('sale.ordered')} <a href="#/mine">{t('nav.mine')}</a> · {order.payBy && t('mine.payBy', { time: formatWhen(order.payBy, lang) })}
         </p>
       ) : who?.roles.includes('buyer') ? (
         <button type="button" className="primary big" disabled={!open || busy} onClick={buy} data-testid="buy">

@@ -63,6 +63,7 @@ class PagesIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void aBuyerPaysTheDepositOutbidsARivalLiveWinsPaysAndTheDealerHandsTheCarOver() {
         // a short lot whose soft close is nearly all of it: every bid moves the end
         String lot = as("olga").header("Idempotency-Key", "web-lot-" + UUID.randomUUID())
@@ -74,8 +75,9 @@ class PagesIT {
         String bobsPayUrl = openDeposit("bob", lot); // also: deposit-service knows the lot now
         given().post(bobsPayUrl).then().statusCode(200);
 
+        // alice finds the lot on the home page
         Page alice = browser.as("alice");
-        alice.navigate(platform.webUrl() + "/#/auctions/" + lot);
+        alice.getByTestId("lots").locator("a[href='#/auctions/" + lot + "']").click();
         assertThat(alice.getByTestId("stream-state")).hasText("Live");
         assertThat(alice.getByTestId("lot-status")).hasText("Open");
         Browser.shots(alice, "auction-before-deposit");
@@ -166,6 +168,13 @@ class PagesIT {
         Browser.shots(dave, "dealer");
         booking.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(Pattern.compile("^Mark done"))).click();
         assertThat(booking).hasAttribute("data-state", "DONE");
+        // and gives the outlet a third handover place per slot
+        dave.getByLabel(Pattern.compile("^Places per slot: Vehicle handover")).fill("3");
+        dave.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save: Vehicle handover")).click();
+        assertThat(dave.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("Saved"))).isVisible();
+        assertEquals(3, ((List<Map<String, Object>>) as("olga").get(platform.stores.baseUri() + "/sites/" + OUTLET)
+                .path("services")).stream().filter(s -> "VEHICLE_HANDOVER".equals(s.get("capability")))
+                .mapToInt(s -> (Integer) s.get("perSlot")).findFirst().orElseThrow());
 
         // and alice sees it delivered
         refreshUntil(alice, order, "data-state", "DELIVERED");
@@ -213,6 +222,7 @@ class PagesIT {
     void theCatalogTheOutletFinderTheOperatorAndBothLanguages() {
         Page visitor = browser.anonymous();
         assertThat(visitor.locator(".brand")).hasText("Good Car");
+        assertThat(visitor.locator("[data-testid=lots], [data-testid=lots-empty]")).isVisible();
         Browser.shots(visitor, "home-en");
         visitor.getByLabel("Language").selectOption("zh");
         assertThat(visitor.locator(".brand")).hasText("好车");
@@ -261,7 +271,7 @@ class PagesIT {
     }
 
     private static Locator awaitOrderCard(Page page, String lot) {
-        Locator card = page.locator("li.order", new Page.LocatorOptions().setHasText(lot));
+        Locator card = page.locator("li.order:has(a[data-lot='" + lot + "'])");
         Awaitility.await().atMost(WAIT).pollInterval(Duration.ofSeconds(2)).until(() -> {
             if (card.count() > 0) {
                 return true;

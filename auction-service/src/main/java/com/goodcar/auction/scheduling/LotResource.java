@@ -3,6 +3,8 @@ package com.goodcar.auction.scheduling;
 import com.goodcar.auction.bidding.LotView;
 import com.goodcar.auction.bidding.LotWriters;
 import com.goodcar.auction.bidding.Lots;
+import com.goodcar.kit.paging.Page;
+import com.goodcar.kit.paging.PageRequest;
 import com.goodcar.kit.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -10,6 +12,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -34,11 +37,21 @@ public class LotResource {
     private final LotScheduling scheduling;
     private final LotWriters writers;
     private final Lots lots;
+    private final LotListing listing;
 
-    LotResource(LotScheduling scheduling, LotWriters writers, Lots lots) {
+    LotResource(LotScheduling scheduling, LotWriters writers, Lots lots, LotListing listing) {
         this.scheduling = scheduling;
         this.writers = writers;
         this.lots = lots;
+        this.listing = listing;
+    }
+
+    /** The lots still to come or open, the soonest to end first: where a buyer finds an auction. */
+    @GET
+    @PermitAll
+    @SecurityRequirements
+    public Uni<Page<LotListing.LotSummary>> current(@Valid @BeanParam PageRequest paging) {
+        return listing.current(paging);
     }
 
     /** Schedules a lot; a retry with the same Idempotency-Key answers the lot it created. */

@@ -20,6 +20,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -62,6 +65,15 @@ public class SaleResource {
                 .chain(scheduled -> sales.view(scheduled.sale().id()).map(view -> Response
                         .status(scheduled.created() ? Response.Status.CREATED : Response.Status.OK)
                         .location(URI.create("/sales/" + view.id())).entity(view).build()));
+    }
+
+    /** The sales of the last two days and those to come, the latest start first (at most 20). */
+    @GET
+    @RolesAllowed({"buyer", "operator"})
+    @APIResponse(responseCode = "200", description = "The current sales.",
+            content = @Content(schema = @Schema(implementation = SaleView.class, type = SchemaType.ARRAY)))
+    public Uni<List<SaleView>> current() {
+        return sales.current(Duration.ofDays(2), 20);
     }
 
     /** The sale: its terms, units left and state (SCHEDULED, ON_SALE, SOLD_OUT). */

@@ -12,12 +12,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -137,6 +141,18 @@ public class Sales {
             known.putIfAbsent(id, read);
             return read;
         });
+    }
+
+    /** Sales that started in the last {@code recent} or are still to come, the latest start first. */
+    public Uni<List<SaleView>> current(Duration recent, int limit) {
+        return pool.preparedQuery("select id from sale where starts_at > $1 order by starts_at desc, id limit $2")
+                .execute(Tuple.of(clock.instant().minus(recent).atOffset(ZoneOffset.UTC), limit))
+                .chain(rows -> {
+                    var views = new ArrayList<Uni<SaleView>>();
+                    rows.forEach(row -> views.add(view(row.getString("id"))));
+                    return views.isEmpty() ? Uni.createFrom().item(List.<SaleView>of())
+                            : Uni.join().all(views).andFailFast();
+                });
     }
 
     public Uni<SaleView> view(String id) {

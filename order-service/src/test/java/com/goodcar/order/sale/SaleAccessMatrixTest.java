@@ -40,6 +40,7 @@ class SaleAccessMatrixTest {
         String draft = "{\"editionCode\":\"AION-UT-SUPER-STD\",\"priceFen\":100,\"units\":1,\"startsAt\":\"" + Instant.now() + "\"}";
         List<Row> matrix = List.of(
                 new Row("POST", "/sales", draft, 403, 403, 201, 403, 401),
+                new Row("GET", "/sales", null, 200, 200, 200, 403, 401),
                 new Row("GET", "/sales/" + sale, null, 200, 200, 200, 403, 401),
                 // alice holds her one unit: limit-reached; bob gets one; only buyers order
                 new Row("POST", "/sales/" + sale + "/orders", null, 409, 201, 403, 403, 401),
