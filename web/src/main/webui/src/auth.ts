@@ -20,6 +20,8 @@ export async function startAuth(config: ClientConfig): Promise<void> {
     onLoad: 'check-sso',
     // a session at Keycloak is found in a hidden frame, without leaving the page
     silentCheckSsoRedirectUri: `${window.location.origin}/silent-check-sso.html`,
+    // no answer from the hidden frame this soon: go on logged out rather than keep a blank page
+    messageReceiveTimeout: 5000,
     pkceMethod: 'S256',
     checkLoginIframe: false,
     // the code comes back in the query: the #fragment is the page's own route

@@ -6,10 +6,11 @@ import './style.css';
 
 async function boot() {
   const config = (await (await fetch('/config.json')).json()) as ClientConfig;
+  // Keycloak slow or unreachable: after a few seconds the public pages show anyway, logged out
+  const giveUp = new Promise<void>((resolve) => window.setTimeout(resolve, 6000));
   try {
-    await startAuth(config);
+    await Promise.race([startAuth(config), giveUp]);
   } catch (failure) {
-    // Keycloak unreachable: the public pages still work, logging in does not
     console.warn('login unavailable', failure);
   }
   createRoot(document.getElementById('root')!).render(

@@ -50,6 +50,12 @@ final class Browser implements AutoCloseable {
                 .setViewportSize(1280, 860).setLocale("en-US").setTimezoneId("Asia/Shanghai"));
         context.setDefaultTimeout(30_000);
         Page page = context.newPage();
+        // what the page itself complains about (a refused script, a CSP violation) goes to the test's log
+        page.onConsoleMessage(message -> {
+            if ("error".equals(message.type()) || "warning".equals(message.type())) {
+                System.out.println("[browser " + message.type() + "] " + message.text());
+            }
+        });
         page.navigate(webUrl + "/#/");
         assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("Log in"))).isVisible();

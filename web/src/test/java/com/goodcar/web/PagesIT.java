@@ -230,6 +230,9 @@ class PagesIT {
         Browser.shots(visitor, "home-zh");
 
         Page alice = browser.as("alice");
+        // a reload finds the Keycloak session again in the hidden frame: still alice, no login page
+        alice.reload();
+        assertThat(alice.getByTestId("who")).hasText("alice");
         alice.navigate(platform.webUrl() + "/#/catalog");
         assertThat(alice.locator("h1")).hasText("GAC Aion Aion UT super");
         String idea = "Rear seat that folds flat " + UUID.randomUUID().toString().substring(0, 6);
