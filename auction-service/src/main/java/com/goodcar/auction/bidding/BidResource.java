@@ -19,6 +19,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
@@ -37,12 +39,14 @@ public class BidResource {
     private final Lots lots;
     private final Pool pool;
     private final SecurityIdentity caller;
+    private final OwnerForwarding forwarding;
 
-    BidResource(LotWriters writers, Lots lots, Pool pool, SecurityIdentity caller) {
+    BidResource(LotWriters writers, Lots lots, Pool pool, SecurityIdentity caller, OwnerForwarding forwarding) {
         this.writers = writers;
         this.lots = lots;
         this.pool = pool;
         this.caller = caller;
+        this.forwarding = forwarding;
     }
 
     /**
@@ -66,11 +70,16 @@ public class BidResource {
                                @HeaderParam("Idempotency-Key") @NotNull
                                @Pattern(regexp = "^[A-Za-z0-9_.:-]{8,64}$", message = "must be 8-64 characters of A-Z a-z 0-9 _ . : -")
                                String key,
-                               @NotNull @Valid BidRequest bid) {
+                               @NotNull @Valid BidRequest bid, @Context HttpHeaders headers) {
         String bidder = caller.getPrincipal().getName();
         LotWriter running = writers.running(lotId);
         if (running == null) {
-            return writers.writerFor(lotId).chain(writer -> answer(writer.place(bidder, bid.maxFen(), key)));
+            // another instance may write the lot: the bid goes there rather than back to the client
+            return writers.writerFor(lotId).chain(writer -> answer(writer.place(bidder, bid.maxFen(), key)))
+                    .onFailure(failure -> OwnerForwarding.servedElsewhere(failure) && OwnerForwarding.mayForward(headers))
+                    .recoverWithUni(failure -> writers.ownerElsewhere(lotId).chain(owner -> owner
+                            .map(url -> forwarding.bid(url, lotId, headers, key, bid.maxFen()))
+                            .orElseGet(() -> Uni.createFrom().failure(failure))));
         }
         return answer(running.place(bidder, bid.maxFen(), key));
     }

@@ -1,7 +1,13 @@
 package com.goodcar.auction.bidding;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,7 +20,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class LotHolders {
 
+    private static final Duration ASK_AGAIN = Duration.ofSeconds(1);
+    private static final int MAX_ASKED = 100_000;
+
     private final Set<String> active = ConcurrentHashMap.newKeySet();
+    private final Map<String, Instant> asked = new HashMap<>();
     private List<Change> early = new ArrayList<>();
 
     private record Change(String userId, boolean active) {
@@ -41,6 +51,27 @@ final class LotHolders {
 
     boolean contains(String userId) {
         return active.contains(userId);
+    }
+
+    /** Of these bidders, those not known as holders and not asked about in the last second. */
+    Set<String> worthAsking(Collection<String> bidders, Instant now) {
+        var unknown = new HashSet<String>();
+        for (String bidder : bidders) {
+            Instant last = asked.get(bidder);
+            if (!active.contains(bidder) && (last == null || last.isBefore(now.minus(ASK_AGAIN)))) {
+                unknown.add(bidder);
+            }
+        }
+        return unknown;
+    }
+
+    /** What the table said of {@code bidders}: those holding are holders from now on. */
+    void asked(Set<String> bidders, Set<String> holding, Instant now) {
+        if (asked.size() > MAX_ASKED) {
+            asked.clear(); // a flood of bidders without deposits costs a lookup each, not memory
+        }
+        bidders.forEach(bidder -> asked.put(bidder, now));
+        holding.forEach(bidder -> apply(bidder, true));
     }
 
     private void apply(String userId, boolean isActive) {

@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,7 @@ public class LotStore {
     static final Duration IO_TIMEOUT = Duration.ofSeconds(10);
 
     private static final String CLAIM = """
-            update lot set owner_instance = $2, owner_epoch = owner_epoch + 1, lease_until = $3
+            update lot set owner_instance = $2, owner_epoch = owner_epoch + 1, lease_until = $3, owner_url = $4
             where id = $1 and (owner_instance is null or owner_instance = $2 or lease_until < now())
             returning *""";
     private static final String SAVE = """
@@ -81,8 +82,8 @@ public class LotStore {
     }
 
     /** Takes the lot for this instance unless another holds a live lease; empty if the lot is unknown or taken. */
-    Optional<LotRecord> claim(String lotId, String instance, Instant leaseUntil) {
-        return pool.preparedQuery(CLAIM).execute(Tuple.of(lotId, instance, utc(leaseUntil)))
+    Optional<LotRecord> claim(String lotId, String instance, String url, Instant leaseUntil) {
+        return pool.preparedQuery(CLAIM).execute(Tuple.of(lotId, instance, utc(leaseUntil), url))
                 .map(rows -> rows.size() == 0 ? Optional.<LotRecord>empty() : Optional.of(record(rows.iterator().next())))
                 .await().atMost(IO_TIMEOUT);
     }
@@ -91,6 +92,26 @@ public class LotStore {
     Uni<Optional<LotRecord>> find(String lotId) {
         return pool.preparedQuery("select * from lot where id = $1").execute(Tuple.of(lotId))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(record(rows.iterator().next())));
+    }
+
+    /** Where another instance writing the lot under a live lease listens, if one does. */
+    Uni<Optional<String>> ownerElsewhere(String lotId, String instance) {
+        return pool.preparedQuery("""
+                        select owner_url from lot where id = $1 and owner_instance <> $2 and lease_until > now()
+                        and owner_url is not null""")
+                .execute(Tuple.of(lotId, instance))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getString(0)));
+    }
+
+    /** Which of these bidders hold a deposit on the lot now (a hold another instance heard of). */
+    Set<String> holding(String lotId, Collection<String> bidders) {
+        return pool.preparedQuery("select user_id from deposit_hold where lot_id = $1 and user_id = any($2) and active")
+                .execute(Tuple.of(lotId, bidders.toArray(String[]::new)))
+                .map(rows -> {
+                    var holding = new HashSet<String>();
+                    rows.forEach(row -> holding.add(row.getString(0)));
+                    return holding;
+                }).await().atMost(IO_TIMEOUT);
     }
 
     boolean exists(String lotId) {

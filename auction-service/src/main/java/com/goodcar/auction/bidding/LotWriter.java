@@ -60,7 +60,7 @@ final class LotWriter {
     }
 
     /** The settings every writer shares; {@code idleStop}: a writer nobody used for that long lets go of its lot. */
-    record Settings(String instance, Duration lease, int maxBatch, int queueCapacity, Duration idleStop) {
+    record Settings(String instance, String url, Duration lease, int maxBatch, int queueCapacity, Duration idleStop) {
     }
 
     private final String lotId;
@@ -111,7 +111,7 @@ final class LotWriter {
     static LotWriter claim(String lotId, LotStore store, Clock clock, Settings settings, Consumer<LotView> watchers,
                            Runnable onStop) {
         Instant leaseUntil = clock.instant().plus(settings.lease());
-        return store.claim(lotId, settings.instance(), leaseUntil)
+        return store.claim(lotId, settings.instance(), settings.url(), leaseUntil)
                 .map(record -> new LotWriter(record, leaseUntil, store, clock, settings, watchers, onStop))
                 .orElse(null);
     }
@@ -246,6 +246,18 @@ final class LotWriter {
         }
     }
 
+    /**
+     * A bidder this writer does not know as a holder may hold a deposit another instance heard of
+     * (each instance consumes a share of deposit.holds): the table is asked, once a second at most
+     * per bidder, before the bid is refused for want of a deposit.
+     */
+    private void lookUpHolders(List<PlaceBid> bids, Instant now) {
+        var unknown = holders.worthAsking(bids.stream().map(PlaceBid::bidderId).toList(), now);
+        if (!unknown.isEmpty()) {
+            holders.asked(unknown, store.holding(lotId, unknown), now);
+        }
+    }
+
     /** Unused for idleStop; an open lot's writer is started again when its end is due. */
     private boolean idle(long lastUsed) {
         return Duration.ofNanos(System.nanoTime() - lastUsed).compareTo(settings.idleStop()) > 0;
@@ -273,6 +285,7 @@ final class LotWriter {
                 case Cancel cancel -> cancels.add(cancel);
             }
         }
+        lookUpHolders(fresh, now);
         var requests = fresh.stream().map(p -> new Batch.Request(p.bidderId(), p.maxFen(), p.idempotencyKey(),
                 holders.contains(p.bidderId()))).toList();
         var decision = Batch.decide(record, requests, !cancels.isEmpty(), now, this::codeOf);
@@ -326,7 +339,7 @@ final class LotWriter {
 
     private boolean reload() {
         try {
-            var reclaimed = store.claim(lotId, settings.instance(), clock.instant().plus(settings.lease()));
+            var reclaimed = store.claim(lotId, settings.instance(), settings.url(), clock.instant().plus(settings.lease()));
             if (reclaimed.isEmpty()) {
                 return false;
             }

@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -35,6 +36,7 @@ public class LotWriters {
 
     LotWriters(LotStore store, Pool pool, Clock clock, LotFeed feed,
                @ConfigProperty(name = "auction.instance-id") String instance,
+               @ConfigProperty(name = "auction.instance-url") String url,
                @ConfigProperty(name = "auction.writer.lease") Duration lease,
                @ConfigProperty(name = "auction.writer.max-batch") int maxBatch,
                @ConfigProperty(name = "auction.writer.queue-capacity") int queueCapacity,
@@ -43,7 +45,7 @@ public class LotWriters {
         this.pool = pool;
         this.clock = clock;
         this.feed = feed;
-        this.settings = new LotWriter.Settings(instance, lease, maxBatch, queueCapacity, idleStop);
+        this.settings = new LotWriter.Settings(instance, url, lease, maxBatch, queueCapacity, idleStop);
     }
 
     /** Cancels the lot unless it has closed; true when it is cancelled now. */
@@ -74,6 +76,11 @@ public class LotWriters {
             return Uni.createFrom().item(running);
         }
         return Uni.createFrom().item(() -> obtain(lotId)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /** Where the instance writing the lot listens, if it is another one under a live lease. */
+    Uni<Optional<String>> ownerElsewhere(String lotId) {
+        return store.ownerElsewhere(lotId, settings.instance());
     }
 
     /** The writer if this instance runs one for the lot now, else null: for reads that need not start one. */

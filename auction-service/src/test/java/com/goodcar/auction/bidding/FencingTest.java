@@ -34,13 +34,15 @@ class FencingTest {
         // the other instance claims the lot exactly as LotStore does: a new epoch and its own lease
         TestDatabase.number("""
                 with taken as (update lot set owner_instance = 'other-pod', owner_epoch = owner_epoch + 1,
-                               lease_until = now() + interval '1 hour' where id = ? returning 1)
+                               lease_until = now() + interval '1 hour', owner_url = 'http://127.0.0.1:9'
+                               where id = ? returning 1)
                 select count(*) from taken""", lot);
 
         bid("bob", lot, 20_000).then().statusCode(503);
         assertEquals(1, TestDatabase.number("select count(*) from bid where lot_id = ?", lot),
                 "the fenced writer wrote no bid");
-        bid("bob", lot, 20_000).then().statusCode(503).body("title", is("Lot served elsewhere"));
+        // forwarded to the other pod, which does not answer: try again, never a bid written here
+        bid("bob", lot, 20_000).then().statusCode(503).body("title", is("Try again")).header("Retry-After", "1");
 
         // the other instance is gone: its lease lapses and this instance takes the lot back
         TestDatabase.number("""

@@ -1,0 +1,93 @@
+package com.goodcar.auction.bidding;
+
+import com.goodcar.kit.problem.Problem;
+import com.goodcar.kit.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.core.http.HttpClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * A bid that reached an instance which does not write its lot goes to the one that does, at the
+ * address kept with the lease, over kept-alive HTTP: the same bearer token (the owner verifies the
+ * bidder itself), the same Idempotency-Key (a retry through either instance gets the same answer),
+ * and the owner's answer and receipt passed back as they are. A forwarded bid is never forwarded
+ * again: an owner that lost the lot meanwhile answers 503 and the client retries.
+ */
+@ApplicationScoped
+public class OwnerForwarding {
+
+    static final String FORWARDED_BY = "X-Goodcar-Forwarded-By";
+    private static final Logger LOG = Logger.getLogger(OwnerForwarding.class);
+
+    private final HttpClient client;
+    private final Duration timeout;
+    private final String instance;
+
+    OwnerForwarding(Vertx vertx, @ConfigProperty(name = "auction.forward.timeout") Duration timeout,
+                    @ConfigProperty(name = "auction.instance-id") String instance) {
+        this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(64)
+                .setConnectTimeout(1_000));
+        this.timeout = timeout;
+        this.instance = instance;
+    }
+
+    /** Whether the request may be forwarded: it did not come from another instance already. */
+    static boolean mayForward(HttpHeaders headers) {
+        return headers.getHeaderString(FORWARDED_BY) == null;
+    }
+
+    static boolean servedElsewhere(Throwable failure) {
+        return failure instanceof ProblemException problem
+                && problem.problem().type().toString().endsWith("/lot-elsewhere");
+    }
+
+    Uni<Response> bid(String ownerUrl, String lotId, HttpHeaders headers, String key, long maxFen) {
+        var request = new RequestOptions().setMethod(HttpMethod.POST)
+                .setAbsoluteURI(ownerUrl + "/auctions/" + URLEncoder.encode(lotId, StandardCharsets.UTF_8) + "/bids")
+                .putHeader("Content-Type", "application/json")
+                .putHeader("Idempotency-Key", key)
+                .putHeader(FORWARDED_BY, instance)
+                .setIdleTimeout(timeout.toMillis());
+        copy(headers, request, "Authorization");
+        copy(headers, request, "traceparent");
+        return client.request(request)
+                .chain(outgoing -> outgoing.send(Buffer.buffer("{\"maxFen\":" + maxFen + "}")))
+                .chain(answer -> answer.body().map(body -> {
+                    var relayed = Response.status(answer.statusCode()).entity(body.getBytes());
+                    for (String name : new String[] {"Content-Type", "Retry-After", "Location"}) {
+                        String value = answer.getHeader(name);
+                        if (value != null) {
+                            relayed.header(name, value);
+                        }
+                    }
+                    return relayed.build();
+                }))
+                .ifNoItem().after(timeout).fail()
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf("lot %s: the owner at %s did not answer a forwarded bid: %s", lotId, ownerUrl, failure.toString());
+                    Problem problem = Problem.of(503, "try-again", "Try again",
+                            "The instance writing this lot did not answer; retry with the same Idempotency-Key.")
+                            .with("retryAfterSeconds", 1);
+                    return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", 1).entity(problem).build();
+                });
+    }
+
+    private static void copy(HttpHeaders from, RequestOptions to, String name) {
+        String value = from.getHeaderString(name);
+        if (value != null) {
+            to.putHeader(name, value);
+        }
+    }
+}
