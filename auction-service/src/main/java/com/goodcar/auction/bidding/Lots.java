@@ -19,6 +19,11 @@ public class Lots {
         this.clock = clock;
     }
 
+    /** Whether this instance writes the lot now (its watchers then hear every commit directly). */
+    public boolean writtenHere(String lotId) {
+        return writers.running(lotId) != null;
+    }
+
     public Uni<LotView> view(String lotId) {
         LotWriter writer = writers.running(lotId);
         if (writer != null) {

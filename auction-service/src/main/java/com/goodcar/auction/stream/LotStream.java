@@ -54,6 +54,31 @@ public class LotStream implements LotFeed {
         }
     }
 
+    /** The lots someone watches on this instance. */
+    Set<String> watched() {
+        return Set.copyOf(hubs.keySet());
+    }
+
+    /**
+     * A state read from the committed row (for a lot another instance writes): published only if it
+     * says something new and is not older than what the watchers have, so a read racing a newer one
+     * never takes the price back.
+     */
+    void follow(LotView read) {
+        Hub hub = hubs.get(read.id());
+        if (hub == null) {
+            return;
+        }
+        hub.latest.updateAndGet(known -> known == null || newer(read, known) ? read : known);
+    }
+
+    private static boolean newer(LotView read, LotView known) {
+        if (read.lastSeq() != known.lastSeq()) {
+            return read.lastSeq() > known.lastSeq();
+        }
+        return read.status() != known.status() || !read.endsAt().equals(known.endsAt());
+    }
+
     /**
      * Streams the lot to {@code response} from now on: {@code current} at once, then the newest state
      * each tick it changed, and again each heartbeat. Call on the connection's event loop.

@@ -84,6 +84,9 @@ class ReplicasIT {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(Tokens.of("olga"))
                 .get(other.baseUri() + "/auctions/" + lot + "/holds").then().extract().<Integer>path("active") == 2);
 
+        // a watcher of the non-owner sees the owner's commits
+        var watcher = LiveLines.open(other.baseUri() + "/auctions/" + lot + "/stream");
+
         // round robin, each bid above the last: every one is accepted, whichever replica it reached
         ServiceProcess[] replicas = {other, owner};
         String[] bidders = {"alice", "bob"};
@@ -102,6 +105,9 @@ class ReplicasIT {
 
         given().get(other.baseUri() + "/auctions/" + lot).then().statusCode(200)
                 .body("bidCount", org.hamcrest.Matchers.is(10));
+        int lastSeq = last.path("seq");
+        watcher.await(line -> line.contains("\"lastSeq\":" + lastSeq + ","), Duration.ofSeconds(10));
+        watcher.close();
         given().get(other.baseUri() + "/auctions/" + lot + "/log/verification").then().statusCode(200)
                 .body("valid", org.hamcrest.Matchers.is(true));
     }
