@@ -94,6 +94,12 @@ public class LotStore {
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(record(rows.iterator().next())));
     }
 
+    /** Gives the lease up (a writer stopping on purpose): another instance may claim the lot at once. */
+    void release(String lotId, String instance, long epoch) {
+        pool.preparedQuery("update lot set lease_until = now() where id = $1 and owner_instance = $2 and owner_epoch = $3")
+                .execute(Tuple.of(lotId, instance, epoch)).await().atMost(IO_TIMEOUT);
+    }
+
     /** Where another instance writing the lot under a live lease listens, if one does. */
     Uni<Optional<String>> ownerElsewhere(String lotId, String instance) {
         return pool.preparedQuery("""

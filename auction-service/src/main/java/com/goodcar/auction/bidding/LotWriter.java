@@ -77,6 +77,8 @@ final class LotWriter {
 
     // written by the writer thread, read by callers too (the early refusal, retries)
     private final LotHolders holders = new LotHolders();
+    // the writer's thread only: another instance fenced this one out, the lease is not ours to give up
+    private boolean taken;
     private final AnswerMemory answers;
 
     // touched by the writer thread only
@@ -201,9 +203,21 @@ final class LotWriter {
         return running;
     }
 
+    /**
+     * Stops after the batch in hand (a shutdown, a drain): what is still queued is answered "retry",
+     * and the lease is given up so that another instance takes the lot at once, not after the lease.
+     */
     void stop() {
         running = false;
-        thread.interrupt();
+    }
+
+    /** Waits (at most {@code timeout}) for the writer's thread to end, its lease given up. */
+    void awaitStopped(Duration timeout) {
+        try {
+            thread.join(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void run() {
@@ -228,6 +242,7 @@ final class LotWriter {
                     LOG.warnf("lot %s: another instance took the lot over (epoch %d is stale); stopping", lotId,
                             record.epoch());
                     fail(batch, "The lot moved to another instance; retry.");
+                    taken = true;
                     running = false;
                 } catch (RuntimeException e) {
                     LOG.errorf(e, "lot %s: batch of %d failed; nothing was acknowledged, reloading", lotId, batch.size());
@@ -243,6 +258,23 @@ final class LotWriter {
             inbox.drainTo(left);
             fail(left, "The lot's writer stopped; retry.");
             onStop.run();
+            if (!taken) {
+                release();
+            }
+        }
+    }
+
+    private void release() {
+        boolean interrupted = Thread.interrupted();
+        try {
+            store.release(lotId, settings.instance(), record.epoch());
+            LOG.infof("lot %s: writer stopped, lease released (epoch %d)", lotId, record.epoch());
+        } catch (RuntimeException e) {
+            LOG.warnf("lot %s: could not release the lease (%s); it lapses by itself", lotId, e.toString());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -139,7 +139,13 @@ public class LotWriters {
         }
     }
 
+    /** On SIGTERM: every writer ends its batch and gives its lease up, so the other replicas take over at once. */
     void stopAll(@Observes ShutdownEvent shutdown) {
-        writers.values().forEach(LotWriter::stop);
+        var stopping = List.copyOf(writers.values());
+        stopping.forEach(LotWriter::stop);
+        stopping.forEach(writer -> writer.awaitStopped(Duration.ofSeconds(3)));
+        if (!stopping.isEmpty()) {
+            LOG.infof("stopped %d lot writers, their leases given up", stopping.size());
+        }
     }
 }
