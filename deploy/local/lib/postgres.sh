@@ -53,8 +53,8 @@ postgres_up() {
 # role = database = password = the service's database name (local only); CREATEDB so tests can
 # make their per-run databases as that role
 postgres_roles() {
-  local name port db
-  while read -r name port db; do
+  local name port db _
+  while read -r name port db _; do
     [ -n "$db" ] || continue
     pg_admin -q -X -v ON_ERROR_STOP=1 -v db="$db" -d postgres >/dev/null 2>"$LOGS/postgresql-roles.log" <<'SQL' \
       || { show_log postgresql-roles; die "could not create role/database $db"; }

@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.proxy.handler.ProxyHandler;
 import io.vertx.httpproxy.HttpProxy;
@@ -15,12 +16,14 @@ import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
- * {@code /api/{service}/...} → that service, without the prefix: the routing the Kubernetes Ingress
+ * {@code /api/{service}/...} → that service (its replicas in turn), without the prefix: the routing the Kubernetes Ingress
  * does, here for the local platform and the tests. Bodies (a live SSE stream too) are streamed, not
  * buffered; a service that does not answer gives a problem+json 502, never an HTML error page.
  */
@@ -38,15 +41,19 @@ public class ApiRoutes {
     }
 
     void install(@Observes Router router) {
-        Map<String, URI> services = new TreeMap<>(config.services());
-        services.forEach((name, base) -> {
+        Map<String, List<URI>> services = new TreeMap<>(config.services());
+        services.forEach((name, origins) -> {
             String prefix = "/api/" + name;
             HttpClient client = vertx.createHttpClient(new HttpClientOptions()
                     .setConnectTimeout((int) config.connectTimeout().toMillis())
                     .setKeepAlive(true)
                     .setMaxPoolSize(64));
+            List<SocketAddress> addresses = origins.stream()
+                    .map(origin -> SocketAddress.inetSocketAddress(port(origin), origin.getHost())).toList();
+            var turn = new AtomicInteger();
             HttpProxy proxy = HttpProxy.reverseProxy(client)
-                    .origin(port(base), base.getHost())
+                    .originSelector(request -> Future.succeededFuture(
+                            addresses.get(Math.floorMod(turn.getAndIncrement(), addresses.size()))))
                     .addInterceptor(new WithoutPrefix(prefix));
             router.route(prefix + "/*").handler(ProxyHandler.create(proxy));
             router.route(prefix).handler(ProxyHandler.create(proxy));
@@ -59,7 +66,7 @@ public class ApiRoutes {
     }
 
     void announce(@Observes StartupEvent started) {
-        config.services().forEach((name, base) -> LOG.infof("/api/%s/ → %s", name, base));
+        config.services().forEach((name, origins) -> LOG.infof("/api/%s/ → %s", name, origins));
     }
 
     private static int port(URI base) {
