@@ -8,8 +8,9 @@
 # Settings, from the environment (defaults = the issue's figures):
 #   BENCH_SECONDS=60 per measured run, WARMUP_SECONDS=10 before each, BIDDERS=2000 distinct buyers
 #   (Keycloak users bench-0001..., created once, passwords bench-NNNN-pw), CONNECTIONS=64 and
-#   THREADS=2 for wrk, WATCHERS=10000 SSE streams, WATCH_CONNECTIONS=16 (the bidding while they
-#   watch), TOKEN_PARALLELISM=4 password grants at once.
+#   THREADS=2 for wrk, WATCHERS=10000 SSE streams, WATCH_CONNECTIONS=CONNECTIONS (the bidding while
+#   they watch, at the engine row's connection count), TOKEN_PARALLELISM=4 password grants at once,
+#   REPLICA=http://127.0.0.1:8087 the second auction replica (the "through the non-owner" row).
 #   A quick run: BENCH_SECONDS=10 BIDDERS=200 WATCHERS=500 ./platform bench auction
 # Why 64 connections: wrk is a closed loop, so connections = requests in flight, and by Little's
 # law latency = connections / throughput. Two cores saturate at about 64 (the no-op ceiling does
@@ -29,7 +30,7 @@ BIDDERS=${BIDDERS:-2000}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 WATCHERS=${WATCHERS:-10000}
-WATCH_CONNECTIONS=${WATCH_CONNECTIONS:-16}
+WATCH_CONNECTIONS=${WATCH_CONNECTIONS:-$CONNECTIONS}
 WATCH_RAMP_SECONDS=${WATCH_RAMP_SECONDS:-120}
 TOKEN_PARALLELISM=${TOKEN_PARALLELISM:-4}
 for setting in BENCH_SECONDS WARMUP_SECONDS BIDDERS CONNECTIONS THREADS WATCHERS WATCH_CONNECTIONS \
@@ -40,6 +41,7 @@ done
 (( CONNECTIONS >= THREADS && WATCH_CONNECTIONS >= THREADS )) || die "CONNECTIONS and WATCH_CONNECTIONS must be >= THREADS"
 
 BASE=http://127.0.0.1:8082
+REPLICA=${REPLICA:-http://127.0.0.1:8087}
 HERE="$ROOT/deploy/local/bench"
 OUT="$STATE/bench"
 TOKENS="$OUT/tokens.txt"          # one access token a line, bench-0001 first: what the Lua script reads
@@ -96,8 +98,8 @@ if (( existing < BIDDERS )); then
 fi
 
 kid=$(curl -fsS "$REALM_URL/protocol/openid-connect/certs" | jq -r '[.keys[] | select(.use == "sig" and .alg == "RS256")][0].kid')
-# tokens must outlive the whole run: 3 wrk phases with warm-ups, the watcher phase, set-up and checks
-need_until=$(( $(date +%s) + 4 * (BENCH_SECONDS + WARMUP_SECONDS) + WATCH_RAMP_SECONDS + 300 ))
+# tokens must outlive the whole run: 4 wrk phases with warm-ups, the watcher phase, set-up and checks
+need_until=$(( $(date +%s) + 5 * (BENCH_SECONDS + WARMUP_SECONDS) + WATCH_RAMP_SECONDS + 300 ))
 declare -A cached=()
 if [ -f "$CACHE" ]; then
   while IFS=$'\t' read -r user sub exp key tok; do
@@ -200,13 +202,13 @@ done
 say "holds: $BIDDERS bidders may bid on each lot ($((SECONDS - start)) s after publishing)"
 
 # --- bidding --------------------------------------------------------------------------------------
-# wrk_run NAME URL_PATH LOT CONNECTIONS SECONDS: one wrk run of auction-bids.lua; its RESULT line in $OUT/NAME.out
+# wrk_run NAME URL_PATH LOT CONNECTIONS SECONDS [BASE]: one wrk run of auction-bids.lua; its RESULT line in $OUT/NAME.out
 wrk_run() {
-  local name=$1 path=$2 lot=$3 connections=$4 seconds=$5 first
+  local name=$1 path=$2 lot=$3 connections=$4 seconds=$5 base=${6:-$BASE} first
   first=$(api GET "/auctions/$lot" | jq -r .minimumNextBidFen)
   local gc_before gc_after
   gc_before=$(service_gc)
-  wrk -t"$THREADS" -c"$connections" -d"${seconds}s" --timeout 10s -s "$HERE/auction-bids.lua" "$BASE" \
+  wrk -t"$THREADS" -c"$connections" -d"${seconds}s" --timeout 10s -s "$HERE/auction-bids.lua" "$base" \
       -- "$TOKENS" "$path" "$first" "$RUN_ID$name" "$THREADS" >"$OUT/$name.out" 2>&1 \
     || { cat "$OUT/$name.out" >&2; die "wrk failed ($name)"; }
   grep -q '^RESULT' "$OUT/$name.out" || { cat "$OUT/$name.out" >&2; die "wrk printed no result ($name)"; }
@@ -229,11 +231,11 @@ errors() {
   for k in connect read write timeout unauthorized forbidden server_errors other; do sum=$((sum + $(val "$1" "$k"))); done
   echo "$sum"
 }
-# phase NAME PATH LOT: warm-up, then the measured run
+# phase NAME PATH LOT [BASE]: warm-up, then the measured run
 phase() {
-  say "$1: ${WARMUP_SECONDS} s warm-up, then ${BENCH_SECONDS} s measured ($CONNECTIONS connections, $THREADS threads, $BIDDERS bidders)"
-  wrk_run "$1-warmup" "$2" "$3" "$CONNECTIONS" "$WARMUP_SECONDS"
-  wrk_run "$1" "$2" "$3" "$CONNECTIONS" "$BENCH_SECONDS"
+  say "$1: ${WARMUP_SECONDS} s warm-up, then ${BENCH_SECONDS} s measured ($CONNECTIONS connections, $THREADS threads, $BIDDERS bidders${4:+, through $4})"
+  wrk_run "$1-warmup" "$2" "$3" "$CONNECTIONS" "$WARMUP_SECONDS" "${4:-$BASE}"
+  wrk_run "$1" "$2" "$3" "$CONNECTIONS" "$BENCH_SECONDS" "${4:-$BASE}"
   say "$1: $(awk -v r="$(val "$1" requests)" -v d="$(val "$1" duration_us)" 'BEGIN {printf "%.0f", r / d * 1e6}') attempts/s, $(errors "$1") errors"
 }
 
@@ -250,6 +252,14 @@ trap cleanup EXIT
 
 phase noop "/bench/noop/auctions/$LOT_ENGINE/bids" "$LOT_ENGINE"
 phase engine "/auctions/$LOT_ENGINE/bids" "$LOT_ENGINE"
+# the same lot through the replica that does not write it (the engine run made $BASE its owner)
+runs="noop engine"
+if http_ok "$REPLICA/q/health/ready"; then
+  phase forwarded "/auctions/$LOT_ENGINE/bids" "$LOT_ENGINE" "$REPLICA"
+  runs="noop engine forwarded"
+else
+  warn "no second auction replica on $REPLICA: the 'through the non-owner' row is left out"
+fi
 api PUT "/bench/naive/auctions/$LOT_NAIVE/takeover" >/dev/null || die "the naive path could not take lot $LOT_NAIVE over"
 released=no
 phase naive "/bench/naive/auctions/$LOT_NAIVE/bids" "$LOT_NAIVE"
@@ -304,18 +314,18 @@ wval() { awk -v k="$1" '/^RESULT/ {for (i = 2; i <= NF; i++) {split($i, kv, "=")
   echo "auction bench $RUN_ID: $BENCH_SECONDS s per run after ${WARMUP_SECONDS} s warm-up, wrk $THREADS threads / $CONNECTIONS connections, $BIDDERS bidders, 2 cores shared with the service"
   echo "bidder tokens: $TOKEN_FIGURE"
   printf '\n%-28s %11s %11s %10s %8s %7s %8s %8s %8s %10s\n' RUN attempts/s accepted/s outbid/s 422 errors "p50 ms" "p99 ms" "max ms" "full GCs"
-  for run in noop engine naive watched; do
+  for run in $runs naive watched; do
     gc=$(val $run full_gcs)
     gc=${gc:+$gc/$(( $(val $run full_gc_ms) / 1000 )).$(( $(val $run full_gc_ms) % 1000 / 100 ))s}
     awk -v gc="${gc:--}" -v name="$run" -v r="$(val $run requests)" -v d="$(val $run duration_us)" -v a="$(val $run accepted)" \
         -v o="$(val $run outbid)" -v b="$(val $run below)" -v e="$(errors $run)" -v p50="$(val $run p50_us)" \
         -v p99="$(val $run p99_us)" -v mx="$(val $run max_us)" 'BEGIN {
       label["noop"] = "no-op (HTTP ceiling)"; label["engine"] = "engine"; label["naive"] = "naive SELECT ... FOR UPDATE"
-      label["watched"] = "engine, while watched"
+      label["watched"] = "engine, while watched"; label["forwarded"] = "engine via the non-owner"
       s = d / 1e6
       printf "%-28s %11.0f %11.1f %10.1f %8d %7d %8.2f %8.2f %8.2f %10s\n", label[name], r / s, a / s, o / s, b, e, p50 / 1000, p99 / 1000, mx / 1000, gc }'
   done
-  for run in noop engine naive watched; do
+  for run in $runs naive watched; do
     if (( $(errors $run) > 0 )); then
       echo "  errors of $run: socket connect $(val $run connect) read $(val $run read) write $(val $run write) timeout $(val $run timeout), 401 $(val $run unauthorized), 403 $(val $run forbidden), 5xx $(val $run server_errors), other $(val $run other) (last unexpected status $(val $run last_unexpected))"
     fi
@@ -330,8 +340,16 @@ wval() { awk -v k="$1" '/^RESULT/ {for (i = 2; i <= NF; i++) {split($i, kv, "=")
     printf "%-44s %5.2f ms   target <= 25 ms %s\n", "engine p99 latency", p99 / 1000, (p99 <= 25000 ? "met" : "NOT met")
     printf "%-44s %8d   target 0        %s\n", "engine errors", err, (err == 0 ? "met" : "NOT met")
   }'
+  if [[ " $runs " == *" forwarded "* ]]; then
+    awk -v f="$(val forwarded requests)" -v fd="$(val forwarded duration_us)" -v e="$(val engine requests)" -v ed="$(val engine duration_us)" \
+        -v w="$(val watched requests)" -v wd="$(val watched duration_us)" 'BEGIN {
+      printf "%-44s %8.2f   target >= 0.50  %s\n", "via the non-owner / direct (attempts/s)", (f / fd) / (e / ed), ((f / fd) / (e / ed) >= 0.5 ? "met" : "NOT met")
+      printf "%-44s %8.2f   target >= 0.50  %s\n", "while watched / unwatched (attempts/s)", (w / wd) / (e / ed), ((w / wd) / (e / ed) >= 0.5 ? "met" : "NOT met")
+    }'
+  fi
   echo
-  check_log "$LOT_ENGINE" engine-warmup engine
+  if [[ " $runs " == *" forwarded "* ]]; then check_log "$LOT_ENGINE" engine-warmup engine forwarded-warmup forwarded
+  else check_log "$LOT_ENGINE" engine-warmup engine; fi
   check_log "$LOT_NAIVE" naive-warmup naive
   check_log "$LOT_WATCH" watched
   echo
