@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -74,6 +75,10 @@ public class BidResource {
         String bidder = caller.getPrincipal().getName();
         LotWriter running = writers.running(lotId);
         if (running == null) {
+            Optional<String> known = OwnerForwarding.mayForward(headers) ? writers.knownOwner(lotId) : Optional.empty();
+            if (known.isPresent()) {
+                return forwarding.bid(known.get(), lotId, headers, key, bid.maxFen());
+            }
             // another instance may write the lot: the bid goes there rather than back to the client
             return writers.writerFor(lotId).chain(writer -> answer(writer.place(bidder, bid.maxFen(), key)))
                     .onFailure(failure -> OwnerForwarding.servedElsewhere(failure) && OwnerForwarding.mayForward(headers))

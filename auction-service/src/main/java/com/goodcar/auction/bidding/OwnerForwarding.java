@@ -34,9 +34,11 @@ public class OwnerForwarding {
     private final HttpClient client;
     private final Duration timeout;
     private final String instance;
+    private final LotWriters writers;
 
     OwnerForwarding(Vertx vertx, @ConfigProperty(name = "auction.forward.timeout") Duration timeout,
-                    @ConfigProperty(name = "auction.instance-id") String instance) {
+                    @ConfigProperty(name = "auction.instance-id") String instance, LotWriters writers) {
+        this.writers = writers;
         this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(64)
                 .setConnectTimeout(1_000));
         this.timeout = timeout;
@@ -65,6 +67,9 @@ public class OwnerForwarding {
         return client.request(request)
                 .chain(outgoing -> outgoing.send(Buffer.buffer("{\"maxFen\":" + maxFen + "}")))
                 .chain(answer -> answer.body().map(body -> {
+                    if (answer.statusCode() == 503) {
+                        writers.forgetOwner(lotId); // it lost the lot, or is stopping: look it up again
+                    }
                     var relayed = Response.status(answer.statusCode()).entity(body.getBytes());
                     for (String name : new String[] {"Content-Type", "Retry-After", "Location"}) {
                         String value = answer.getHeader(name);
@@ -76,6 +81,7 @@ public class OwnerForwarding {
                 }))
                 .ifNoItem().after(timeout).fail()
                 .onFailure().recoverWithItem(failure -> {
+                    writers.forgetOwner(lotId);
                     LOG.warnf("lot %s: the owner at %s did not answer a forwarded bid: %s", lotId, ownerUrl, failure.toString());
                     Problem problem = Problem.of(503, "try-again", "Try again",
                             "The instance writing this lot did not answer; retry with the same Idempotency-Key.")
