@@ -55,8 +55,9 @@ public class ApiRoutes {
                     .originSelector(request -> Future.succeededFuture(
                             addresses.get(Math.floorMod(turn.getAndIncrement(), addresses.size()))))
                     .addInterceptor(new WithoutPrefix(prefix));
-            router.route(prefix + "/*").handler(ProxyHandler.create(proxy));
-            router.route(prefix).handler(ProxyHandler.create(proxy));
+            ProxyHandler handler = ProxyHandler.create(proxy);
+            router.route(prefix + "/*").handler(handler);
+            router.route(prefix).handler(handler);
         });
         router.route("/api/*").order(Integer.MAX_VALUE).handler(request -> request.response().setStatusCode(404)
                 .putHeader("Content-Type", "application/problem+json")

@@ -75,16 +75,15 @@ public class BidResource {
         String bidder = caller.getPrincipal().getName();
         LotWriter running = writers.running(lotId);
         if (running == null) {
-            Optional<String> known = OwnerForwarding.mayForward(headers) ? writers.knownOwner(lotId) : Optional.empty();
+            // another instance may write the lot: the bid goes there rather than back to the client
+            boolean mayForward = OwnerForwarding.mayForward(headers);
+            Optional<String> known = mayForward ? forwarding.knownOwner(lotId) : Optional.empty();
             if (known.isPresent()) {
                 return forwarding.bid(known.get(), lotId, headers, key, bid.maxFen());
             }
-            // another instance may write the lot: the bid goes there rather than back to the client
             return writers.writerFor(lotId).chain(writer -> answer(writer.place(bidder, bid.maxFen(), key)))
-                    .onFailure(failure -> OwnerForwarding.servedElsewhere(failure) && OwnerForwarding.mayForward(headers))
-                    .recoverWithUni(failure -> writers.ownerElsewhere(lotId).chain(owner -> owner
-                            .map(url -> forwarding.bid(url, lotId, headers, key, bid.maxFen()))
-                            .orElseGet(() -> Uni.createFrom().failure(failure))));
+                    .onFailure(failure -> mayForward && OwnerForwarding.servedElsewhere(failure))
+                    .recoverWithUni(failure -> forwarding.toOwner(lotId, headers, key, bid.maxFen(), failure));
         }
         return answer(running.place(bidder, bid.maxFen(), key));
     }

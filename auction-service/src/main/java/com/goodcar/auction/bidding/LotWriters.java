@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,10 +27,7 @@ public class LotWriters {
 
     private static final Logger LOG = Logger.getLogger(LotWriters.class);
 
-    private static final Duration OWNER_KEPT = Duration.ofSeconds(1);
-
     private final ConcurrentHashMap<String, LotWriter> writers = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Owner> owners = new ConcurrentHashMap<>();
     private final LotStore store;
     private final Pool pool;
     private final Clock clock;
@@ -82,31 +78,9 @@ public class LotWriters {
         return Uni.createFrom().item(() -> obtain(lotId)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
-    /**
-     * Where the instance writing the lot listens, if it is another one under a live lease. Kept for
-     * a second: in a rush through a non-owner, the owner is looked up once a second per lot, not per bid.
-     */
+    /** Where the instance writing the lot listens, if it is another one under a live lease. */
     Uni<Optional<String>> ownerElsewhere(String lotId) {
-        return store.ownerElsewhere(lotId, settings.instance()).invoke(owner -> owner.ifPresentOrElse(
-                url -> owners.put(lotId, new Owner(url, clock.instant().plus(OWNER_KEPT))),
-                () -> owners.remove(lotId)));
-    }
-
-    /** The owner elsewhere as last looked up, while that is recent; empty if unknown. */
-    Optional<String> knownOwner(String lotId) {
-        Owner owner = owners.get(lotId);
-        if (owner == null || owner.until().isBefore(clock.instant())) {
-            return Optional.empty();
-        }
-        return Optional.of(owner.url());
-    }
-
-    /** The owner did not answer, or no longer writes the lot: look it up again next time. */
-    void forgetOwner(String lotId) {
-        owners.remove(lotId);
-    }
-
-    private record Owner(String url, Instant until) {
+        return store.ownerElsewhere(lotId, settings.instance());
     }
 
     /** The writer if this instance runs one for the lot now, else null: for reads that need not start one. */

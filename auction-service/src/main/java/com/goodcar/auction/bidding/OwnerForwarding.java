@@ -14,7 +14,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -31,14 +35,23 @@ public class OwnerForwarding {
     static final String FORWARDED_BY = "X-Goodcar-Forwarded-By";
     private static final Logger LOG = Logger.getLogger(OwnerForwarding.class);
 
+    /** In a rush through a non-owner, the owner is looked up once a second per lot, not per bid. */
+    private static final Duration OWNER_KEPT = Duration.ofSeconds(1);
+
     private final HttpClient client;
     private final Duration timeout;
     private final String instance;
     private final LotWriters writers;
+    private final Clock clock;
+    private final ConcurrentHashMap<String, Owner> owners = new ConcurrentHashMap<>();
+
+    private record Owner(String url, Instant until) {
+    }
 
     OwnerForwarding(Vertx vertx, @ConfigProperty(name = "auction.forward.timeout") Duration timeout,
-                    @ConfigProperty(name = "auction.instance-id") String instance, LotWriters writers) {
+                    @ConfigProperty(name = "auction.instance-id") String instance, LotWriters writers, Clock clock) {
         this.writers = writers;
+        this.clock = clock;
         this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(64)
                 .setConnectTimeout(1_000));
         this.timeout = timeout;
@@ -55,6 +68,27 @@ public class OwnerForwarding {
                 && problem.problem().type().toString().endsWith("/lot-elsewhere");
     }
 
+    /** The lot's owner elsewhere as looked up in the last second, if any. */
+    Optional<String> knownOwner(String lotId) {
+        Owner owner = owners.get(lotId);
+        return owner == null || owner.until().isBefore(clock.instant()) ? Optional.empty() : Optional.of(owner.url());
+    }
+
+    /**
+     * The bid sent to the lot's owner, looked up now (and kept a second); {@code refusal} itself when
+     * no other instance holds a live lease on the lot.
+     */
+    Uni<Response> toOwner(String lotId, HttpHeaders headers, String key, long maxFen, Throwable refusal) {
+        return writers.ownerElsewhere(lotId).chain(owner -> {
+            if (owner.isEmpty()) {
+                owners.remove(lotId);
+                return Uni.createFrom().failure(refusal);
+            }
+            owners.put(lotId, new Owner(owner.get(), clock.instant().plus(OWNER_KEPT)));
+            return bid(owner.get(), lotId, headers, key, maxFen);
+        });
+    }
+
     Uni<Response> bid(String ownerUrl, String lotId, HttpHeaders headers, String key, long maxFen) {
         var request = new RequestOptions().setMethod(HttpMethod.POST)
                 .setAbsoluteURI(ownerUrl + "/auctions/" + URLEncoder.encode(lotId, StandardCharsets.UTF_8) + "/bids")
@@ -68,7 +102,7 @@ public class OwnerForwarding {
                 .chain(outgoing -> outgoing.send(Buffer.buffer("{\"maxFen\":" + maxFen + "}")))
                 .chain(answer -> answer.body().map(body -> {
                     if (answer.statusCode() == 503) {
-                        writers.forgetOwner(lotId); // it lost the lot, or is stopping: look it up again
+                        owners.remove(lotId); // it lost the lot, or is stopping: look it up again
                     }
                     var relayed = Response.status(answer.statusCode()).entity(body.getBytes());
                     for (String name : new String[] {"Content-Type", "Retry-After", "Location"}) {
@@ -81,7 +115,7 @@ public class OwnerForwarding {
                 }))
                 .ifNoItem().after(timeout).fail()
                 .onFailure().recoverWithItem(failure -> {
-                    writers.forgetOwner(lotId);
+                    owners.remove(lotId);
                     LOG.warnf("lot %s: the owner at %s did not answer a forwarded bid: %s", lotId, ownerUrl, failure.toString());
                     Problem problem = Problem.of(503, "try-again", "Try again",
                             "The instance writing this lot did not answer; retry with the same Idempotency-Key.")
