@@ -79,13 +79,29 @@ public class BidResource {
             boolean mayForward = OwnerForwarding.mayForward(headers);
             Optional<String> known = mayForward ? forwarding.knownOwner(lotId) : Optional.empty();
             if (known.isPresent()) {
-                return forwarding.bid(known.get(), lotId, headers, key, bid.maxFen());
+                return forwarding.bid(known.get(), lotId, headers, key, bid.maxFen())
+                        .chain(forwarded -> hereIfOwnerGone(forwarded, lotId, bidder, bid.maxFen(), key));
             }
             return writers.writerFor(lotId).chain(writer -> answer(writer.place(bidder, bid.maxFen(), key)))
                     .onFailure(failure -> mayForward && OwnerForwarding.servedElsewhere(failure))
-                    .recoverWithUni(failure -> forwarding.toOwner(lotId, headers, key, bid.maxFen(), failure));
+                    .recoverWithUni(failure -> forwarding.toOwner(lotId, headers, key, bid.maxFen(), failure)
+                            .chain(forwarded -> hereIfOwnerGone(forwarded, lotId, bidder, bid.maxFen(), key)));
         }
         return answer(running.place(bidder, bid.maxFen(), key));
+    }
+
+    /**
+     * An owner that answered 503 (it is stopping, or lost the lot) or not at all may have given the
+     * lease up: then this instance writes the bid itself rather than pass a 503 on. During a rolling
+     * update that is what keeps clients from seeing one. If the lease is still live elsewhere, the
+     * owner's answer stands.
+     */
+    private Uni<Response> hereIfOwnerGone(Response forwarded, String lotId, String bidder, long maxFen, String key) {
+        if (forwarded.getStatus() != 503) {
+            return Uni.createFrom().item(forwarded);
+        }
+        return writers.writerFor(lotId).chain(writer -> answer(writer.place(bidder, maxFen, key)))
+                .onFailure(OwnerForwarding::servedElsewhere).recoverWithItem(forwarded);
     }
 
     private static Uni<Response> answer(CompletableFuture<BidAnswer> answer) {

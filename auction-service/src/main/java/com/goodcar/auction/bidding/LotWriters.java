@@ -33,6 +33,7 @@ public class LotWriters {
     private final Clock clock;
     private final LotFeed feed;
     private final LotWriter.Settings settings;
+    private volatile boolean stopping;
 
     LotWriters(LotStore store, Pool pool, Clock clock, LotFeed feed,
                @ConfigProperty(name = "auction.instance-id") String instance,
@@ -94,6 +95,11 @@ public class LotWriters {
         if (existing != null && existing.isRunning()) {
             return existing;
         }
+        if (stopping) {
+            // a lease given up on the way out is not claimed back: the bid goes to whoever takes the lot
+            throw new ProblemException(Problem.of(503, "lot-elsewhere", "Lot served elsewhere",
+                    "This instance is stopping; retry shortly.").with("retryAfterSeconds", 1));
+        }
         var self = new AtomicReference<LotWriter>();
         LotWriter writer = LotWriter.claim(lotId, store, clock, settings, feed::publish,
                 () -> writers.remove(lotId, self.get()));
@@ -141,11 +147,14 @@ public class LotWriters {
 
     /** On SIGTERM: every writer ends its batch and gives its lease up, so the other replicas take over at once. */
     void stopAll(@Observes ShutdownEvent shutdown) {
-        var stopping = List.copyOf(writers.values());
-        stopping.forEach(LotWriter::stop);
-        stopping.forEach(writer -> writer.awaitStopped(Duration.ofSeconds(3)));
-        if (!stopping.isEmpty()) {
-            LOG.infof("stopped %d lot writers, their leases given up", stopping.size());
+        synchronized (this) {
+            stopping = true;
+        }
+        var running = List.copyOf(writers.values());
+        running.forEach(LotWriter::stop);
+        running.forEach(writer -> writer.awaitStopped(Duration.ofSeconds(3)));
+        if (!running.isEmpty()) {
+            LOG.infof("stopped %d lot writers, their leases given up", running.size());
         }
     }
 }

@@ -2,6 +2,7 @@ package com.goodcar.auction.bidding;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.goodcar.contracts.deposit.DepositHeld;
 import com.goodcar.kit.testing.ConsumerGroups;
@@ -11,11 +12,10 @@ import com.goodcar.kit.testing.ServiceProcess;
 import com.goodcar.kit.testing.StackAddresses;
 import com.goodcar.kit.testing.Tokens;
 import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -23,10 +23,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A rolling restart of two replicas while bids arrive, as Kubernetes does it: a replica gets
- * SIGTERM, gives its lots' leases up on the way out, and the survivor writes the lot at once —
- * with a 60-second lease, any wait for the lease to lapse would show. Every acknowledged bid is in
- * one valid log at the end.
+ * A rolling restart of two replicas during a rush of bids, as Kubernetes does it: a replica leaves
+ * the endpoints, gets SIGTERM, gives its lots' leases up on the way out, and the survivor writes
+ * the lot at once — with a 60-second lease, any wait for the lease to lapse would show. No client
+ * sees a cut connection or a 503 storm, and every acknowledged bid is in one valid log at the end.
  */
 class RollingRestartIT {
 
@@ -35,8 +35,6 @@ class RollingRestartIT {
     private static final Duration START = Duration.ofSeconds(60);
     private static RunDatabase database;
     private static final ServiceProcess[] replicas = new ServiceProcess[2];
-    private final Map<String, String> acknowledged = new HashMap<>();
-    private long max = 10_000;
 
     @BeforeAll
     static void database() {
@@ -66,29 +64,51 @@ class RollingRestartIT {
     }
 
     @Test
-    void eachReplicaInTurnStopsAndTheOtherWritesTheLotAtOnce() {
+    void eachReplicaInTurnStopsDuringARushAndTheOtherWritesTheLotAtOnce() {
         replicas[0] = replica("a");
         replicas[1] = replica("b");
         ConsumerGroups.awaitAssigned("auction-rolling-a-" + RUN, "deposit.holds", START);
+        ConsumerGroups.awaitAssigned("auction-rolling-b-" + RUN, "deposit.holds", START);
         String lot = RemoteAuction.scheduleLot(replicas[0].baseUri(), "rolling-lot-" + RUN);
         try (var deposits = EventPublisher.as("/deposit-service")) {
-            for (String bidder : new String[] {"alice", "bob"}) {
+            for (String bidder : new String[] {"alice", "bob", "carol"}) {
                 deposits.publish(new DepositHeld("hold-" + bidder + "-" + lot, lot, Tokens.subject(bidder), 10_000,
                         Instant.now()));
             }
         }
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(Tokens.of("olga"))
-                .get(replicas[1].baseUri() + "/auctions/" + lot + "/holds").then().extract().<Integer>path("active") == 2);
-        bidsThroughBoth(lot, 4);
-
-        for (int i = 0; i < 2; i++) {
-            // replica i stops as a pod does; the survivor's very first bid is written, no 503 first
-            replicas[i].terminate(Duration.ofSeconds(30));
-            bid(replicas[1 - i], lot, "stopped-" + i);
-            replicas[i] = replica(i == 0 ? "a2" : "b2");
-            bidsThroughBoth(lot, 4);
+        for (ServiceProcess replica : replicas) {
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(Tokens.of("olga"))
+                    .get(replica.baseUri() + "/auctions/" + lot + "/holds").then().extract().<Integer>path("active") == 3);
         }
 
+        var rush = new ReplicaRush(lot, RUN, List.of(replicas[0].baseUri(), replicas[1].baseUri()), 4);
+        try {
+            awaitMoreAcknowledged(rush);
+            for (int i = 0; i < 2; i++) {
+                // as Kubernetes does it: the pod leaves the Service's endpoints (preStop), then gets SIGTERM
+                rush.leave(replicas[i].baseUri());
+                replicas[i].terminate(Duration.ofSeconds(30));
+                awaitMoreAcknowledged(rush);
+                replicas[i] = replica(i == 0 ? "a2" : "b2");
+                rush.join(replicas[i].baseUri());
+                awaitMoreAcknowledged(rush);
+            }
+        } finally {
+            rush.close();
+        }
+        System.out.printf("rolling restart during a rush: %d acknowledged, %d refused, %d 5xx, %d cut off%n",
+                rush.acknowledgedCount(), rush.refused(), rush.serverErrors().size(), rush.cutOff());
+        assertTrue(rush.unsettled().isEmpty(), "bids without a final answer: " + rush.unsettled());
+        // still open (issue 15): a bid forwarded to the owner in the instant its HTTP server closes is
+        // answered 503 try-again; the client's retry settles it. Anything else, or a storm, fails.
+        for (var error : rush.serverErrors()) {
+            assertEquals(503, error.status(), error.toString());
+            assertTrue(error.retryAfter() != null && error.body().contains("/try-again"), error.toString());
+        }
+        assertTrue(rush.serverErrors().size() <= 10, "a 503 storm during a rolling restart: " + rush.serverErrors());
+        assertEquals(0, rush.cutOff(), "no request cut off by a stopping replica");
+
+        var acknowledged = rush.acknowledged();
         var verification = given().get(replicas[0].baseUri() + "/auctions/" + lot + "/log/verification").then()
                 .statusCode(200).extract();
         assertEquals(true, verification.path("valid"), verification.asString());
@@ -100,19 +120,9 @@ class RollingRestartIT {
         }
     }
 
-    private void bidsThroughBoth(String lot, int count) {
-        for (int i = 0; i < count; i++) {
-            bid(replicas[i % 2], lot, "both-" + acknowledged.size());
-        }
-    }
-
-    /** Alternating bidders, each above the last maximum: every bid must be accepted where it landed. */
-    private void bid(ServiceProcess replica, String lot, String name) {
-        max += 10_000;
-        String key = "rolling-" + name + "-" + RUN;
-        Response answer = RemoteAuction.bid(replica.baseUri(), lot, acknowledged.size() % 2 == 0 ? "alice" : "bob",
-                max, key);
-        assertEquals(201, answer.statusCode(), name + " through " + replica.baseUri() + ": " + answer.asString());
-        acknowledged.put(key, answer.asString());
+    /** Thirty more bids acknowledged; with a 60-second lease, a survivor waiting for it would not get there. */
+    private static void awaitMoreAcknowledged(ReplicaRush rush) {
+        int from = rush.acknowledgedCount();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> rush.acknowledgedCount() >= from + 30);
     }
 }
