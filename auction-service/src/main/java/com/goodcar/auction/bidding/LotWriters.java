@@ -97,8 +97,7 @@ public class LotWriters {
         }
         if (stopping) {
             // a lease given up on the way out is not claimed back: the bid goes to whoever takes the lot
-            throw new ProblemException(Problem.of(503, "lot-elsewhere", "Lot served elsewhere",
-                    "This instance is stopping; retry shortly.").with("retryAfterSeconds", 1));
+            throw servedElsewhere("This instance is stopping; retry shortly.");
         }
         var self = new AtomicReference<LotWriter>();
         LotWriter writer = LotWriter.claim(lotId, store, clock, settings, feed::publish,
@@ -107,8 +106,7 @@ public class LotWriters {
             if (!store.exists(lotId)) {
                 throw ProblemException.notFound("Lot", lotId);
             }
-            throw new ProblemException(Problem.of(503, "lot-elsewhere", "Lot served elsewhere",
-                    "Another instance writes this lot; retry shortly.").with("retryAfterSeconds", 1));
+            throw servedElsewhere("Another instance writes this lot; retry shortly.");
         }
         self.set(writer);
         // registered before it reads its holders: a hold committed from now on reaches it
@@ -156,5 +154,10 @@ public class LotWriters {
         if (!running.isEmpty()) {
             LOG.infof("stopped %d lot writers, their leases given up", running.size());
         }
+    }
+
+    private static ProblemException servedElsewhere(String detail) {
+        return new ProblemException(Problem.of(503, "lot-elsewhere", "Lot served elsewhere", detail)
+                .with("retryAfterSeconds", 1));
     }
 }
