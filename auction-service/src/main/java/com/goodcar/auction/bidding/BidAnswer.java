@@ -70,6 +70,16 @@ public record BidAnswer(int status, Object body) {
         return response.build();
     }
 
+    /** Whether the writer answered that another instance writes the lot (this one stopped, or lost it). */
+    boolean movedAway() {
+        return status == 503 && body instanceof Problem problem && problem.type().toString().endsWith("/lot-elsewhere");
+    }
+
+    /** The lot is changing hands: another instance writes it, or will in a moment. */
+    static BidAnswer elsewhere(String detail) {
+        return new BidAnswer(503, Problem.of(503, "lot-elsewhere", "Lot served elsewhere", detail).with("retryAfterSeconds", 1));
+    }
+
     static BidAnswer unavailable(String detail) {
         return new BidAnswer(503, Problem.of(503, "try-again", "Try again", detail).with("retryAfterSeconds", 1));
     }

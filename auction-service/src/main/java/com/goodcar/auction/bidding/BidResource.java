@@ -25,8 +25,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -36,18 +34,16 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Produces(MediaType.APPLICATION_JSON)
 public class BidResource {
 
-    private final LotWriters writers;
     private final Lots lots;
     private final Pool pool;
     private final SecurityIdentity caller;
-    private final OwnerForwarding forwarding;
+    private final BidRouting routing;
 
-    BidResource(LotWriters writers, Lots lots, Pool pool, SecurityIdentity caller, OwnerForwarding forwarding) {
-        this.writers = writers;
+    BidResource(Lots lots, Pool pool, SecurityIdentity caller, BidRouting routing) {
         this.lots = lots;
         this.pool = pool;
         this.caller = caller;
-        this.forwarding = forwarding;
+        this.routing = routing;
     }
 
     /**
@@ -66,50 +62,13 @@ public class BidResource {
     @APIResponse(responseCode = "410", description = "The lot has closed (`lot-closed`) or was cancelled (`lot-cancelled`).")
     @APIResponse(responseCode = "422", description = "Below the increment (`below-increment`), above the lot's highest price "
             + "(`above-maximum`), or a raise too large (`raise-too-large`).")
-    @APIResponse(responseCode = "503", description = "The lot's writer is busy or served elsewhere (`try-again`); Retry-After says when.")
+    @APIResponse(responseCode = "503", description = "The lot's writer is busy or served elsewhere (`try-again`), or changing hands between instances for longer than a second (`lot-elsewhere`); Retry-After says when.")
     public Uni<Response> place(@PathParam("id") String lotId,
                                @HeaderParam("Idempotency-Key") @NotNull
                                @Pattern(regexp = "^[A-Za-z0-9_.:-]{8,64}$", message = "must be 8-64 characters of A-Z a-z 0-9 _ . : -")
                                String key,
                                @NotNull @Valid BidRequest bid, @Context HttpHeaders headers) {
-        String bidder = caller.getPrincipal().getName();
-        LotWriter running = writers.running(lotId);
-        if (running == null) {
-            // another instance may write the lot: the bid goes there rather than back to the client
-            boolean mayForward = OwnerForwarding.mayForward(headers);
-            Optional<String> known = mayForward ? forwarding.knownOwner(lotId) : Optional.empty();
-            if (known.isPresent()) {
-                return forwarding.bid(known.get(), lotId, headers, key, bid.maxFen())
-                        .chain(forwarded -> hereIfOwnerGone(forwarded, lotId, bidder, bid.maxFen(), key));
-            }
-            return writers.writerFor(lotId).chain(writer -> answer(writer.place(bidder, bid.maxFen(), key)))
-                    .onFailure(failure -> mayForward && OwnerForwarding.servedElsewhere(failure))
-                    .recoverWithUni(failure -> forwarding.toOwner(lotId, headers, key, bid.maxFen(), failure)
-                            .chain(forwarded -> hereIfOwnerGone(forwarded, lotId, bidder, bid.maxFen(), key)));
-        }
-        return answer(running.place(bidder, bid.maxFen(), key));
-    }
-
-    /**
-     * An owner that answered 503 (it is stopping, or lost the lot) or not at all may have given the
-     * lease up: then this instance writes the bid itself rather than pass a 503 on. During a rolling
-     * update that is what keeps clients from seeing one. If the lease is still live elsewhere, the
-     * owner's answer stands.
-     */
-    private Uni<Response> hereIfOwnerGone(Response forwarded, String lotId, String bidder, long maxFen, String key) {
-        if (forwarded.getStatus() != 503) {
-            return Uni.createFrom().item(forwarded);
-        }
-        return writers.writerFor(lotId).chain(writer -> answer(writer.place(bidder, maxFen, key)))
-                .onFailure(OwnerForwarding::servedElsewhere).recoverWithItem(forwarded);
-    }
-
-    private static Uni<Response> answer(CompletableFuture<BidAnswer> answer) {
-        if (answer.isDone() && !answer.isCompletedExceptionally()) {
-            // refused on the spot from the committed state, as most bids of a rush are: no hop
-            return Uni.createFrom().item(answer.join().toResponse());
-        }
-        return Uni.createFrom().completionStage(answer).map(BidAnswer::toResponse);
+        return routing.place(new BidRouting.Placement(lotId, caller.getPrincipal().getName(), bid.maxFen(), key, headers));
     }
 
     /** The public bid history, newest first: bidder codes, never user ids or maxima. */

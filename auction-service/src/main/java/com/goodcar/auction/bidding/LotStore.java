@@ -94,6 +94,13 @@ public class LotStore {
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(record(rows.iterator().next())));
     }
 
+    /** When the lot's bid {@code seq} was decided by its writer, if there is such a bid. */
+    Uni<Optional<Instant>> bidAt(String lotId, long seq) {
+        return pool.preparedQuery("select at from bid where lot_id = $1 and seq = $2").execute(Tuple.of(lotId, seq))
+                .map(rows -> rows.size() == 0 ? Optional.empty()
+                        : Optional.of(rows.iterator().next().getOffsetDateTime(0).toInstant()));
+    }
+
     /** Gives the lease up (a writer stopping on purpose): another instance may claim the lot at once. */
     void release(String lotId, String instance, long epoch) {
         pool.preparedQuery("update lot set lease_until = now() where id = $1 and owner_instance = $2 and owner_epoch = $3")

@@ -30,6 +30,13 @@ public record LotView(String id, String editionCode, String title, LotStatus sta
                 record.secondChance(), now);
     }
 
+    /** The same state, as of the instant its writer decided it rather than this read. */
+    LotView decidedAt(Instant decided) {
+        return new LotView(id, editionCode, title, status, priceFen, minimumNextBidFen, leaderCode, bidCount, lastSeq,
+                opensAt, endsAt, startPriceFen, depositFen, maxPriceFen, maxRaiseFen, maximumAllowedFen, reserveMet,
+                secondChance, decided);
+    }
+
     /** Whether time alone (opening, the end) has changed what this view should say. */
     boolean statusChangedBy(Instant now) {
         if (status.isFinal()) {

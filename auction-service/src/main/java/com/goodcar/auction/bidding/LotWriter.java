@@ -140,7 +140,7 @@ final class LotWriter {
     CompletableFuture<BidAnswer> place(String bidderId, long maxFen, String idempotencyKey) {
         if (!running) {
             return CompletableFuture.completedFuture(
-                    BidAnswer.unavailable("The lot is changing hands between instances; retry."));
+                    BidAnswer.elsewhere("The lot is changing hands between instances; retry."));
         }
         String key = AnswerMemory.key(bidderId, idempotencyKey);
         // a key already in flight waits for the writer's answer, which its retry must repeat
@@ -241,7 +241,7 @@ final class LotWriter {
                 } catch (Fenced fenced) {
                     LOG.warnf("lot %s: another instance took the lot over (epoch %d is stale); stopping", lotId,
                             record.epoch());
-                    fail(batch, "The lot moved to another instance; retry.");
+                    moved(batch, "The lot moved to another instance; retry.");
                     taken = true;
                     running = false;
                 } catch (RuntimeException e) {
@@ -256,7 +256,7 @@ final class LotWriter {
             running = false;
             List<Command> left = new ArrayList<>();
             inbox.drainTo(left);
-            fail(left, "The lot's writer stopped; retry.");
+            moved(left, "The lot's writer stopped; retry.");
             onStop.run();
             if (!taken) {
                 release();
@@ -389,9 +389,18 @@ final class LotWriter {
     }
 
     private void fail(List<Command> commands, String why) {
+        answerAll(commands, BidAnswer.unavailable(why));
+    }
+
+    /** Commands this writer will not decide: the instance that writes the lot next does. */
+    private void moved(List<Command> commands, String why) {
+        answerAll(commands, BidAnswer.elsewhere(why));
+    }
+
+    private static void answerAll(List<Command> commands, BidAnswer answer) {
         for (Command command : commands) {
             switch (command) {
-                case PlaceBid bid -> bid.answer().complete(BidAnswer.unavailable(why));
+                case PlaceBid bid -> bid.answer().complete(answer);
                 case Cancel cancel -> cancel.done().complete(false);
             }
         }

@@ -124,6 +124,9 @@ public class LotWriters {
     @Scheduled(identity = "lot-closer", every = "${auction.close-scan:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void startDueWriters() {
+        if (stopping) {
+            return; // the pool is closing; the next owner closes the lot
+        }
         List<String> due = pool.preparedQuery("""
                         select id from lot where status in ('SCHEDULED', 'OPEN')
                         and ends_at <= now() + interval '2 seconds'""")

@@ -37,6 +37,15 @@ public class Lots {
         });
     }
 
+    /**
+     * The committed state for watchers of a lot another instance writes, its {@code asOf} the instant
+     * its writer decided the last bid: a watcher's staleness then counts the follow interval too.
+     */
+    public Uni<LotView> followed(String lotId) {
+        return view(lotId).chain(view -> view.lastSeq() == 0 || writtenHere(lotId) ? Uni.createFrom().item(view)
+                : store.bidAt(lotId, view.lastSeq()).map(at -> at.map(view::decidedAt).orElse(view)));
+    }
+
     /** The salt, published once the lot is final so anyone can check the maxima's digests. */
     public Uni<LotRecord> record(String lotId) {
         return store.find(lotId).map(found -> found.orElseThrow(() -> ProblemException.notFound("Lot", lotId)));

@@ -2,6 +2,7 @@ package com.goodcar.auction.bidding;
 
 import com.goodcar.kit.problem.Problem;
 import com.goodcar.kit.problem.ProblemException;
+import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
@@ -37,6 +38,7 @@ public class OwnerForwarding {
 
     /** In a rush through a non-owner, the owner is looked up once a second per lot, not per bid. */
     private static final Duration OWNER_KEPT = Duration.ofSeconds(1);
+    private static final Duration WARN_EVERY = Duration.ofSeconds(5);
 
     private final HttpClient client;
     private final Duration timeout;
@@ -44,6 +46,7 @@ public class OwnerForwarding {
     private final LotWriters writers;
     private final Clock clock;
     private final ConcurrentHashMap<String, Owner> owners = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Instant> warned = new ConcurrentHashMap<>();
 
     private record Owner(String url, Instant until) {
     }
@@ -74,35 +77,55 @@ public class OwnerForwarding {
         return owner == null || owner.until().isBefore(clock.instant()) ? Optional.empty() : Optional.of(owner.url());
     }
 
-    /**
-     * The bid sent to the lot's owner, looked up now (and kept a second); {@code refusal} itself when
-     * no other instance holds a live lease on the lot.
-     */
-    Uni<Response> toOwner(String lotId, HttpHeaders headers, String key, long maxFen, Throwable refusal) {
-        return writers.ownerElsewhere(lotId).chain(owner -> {
-            if (owner.isEmpty()) {
+    /** The lot's owner elsewhere under a live lease, looked up now and kept a second; empty when none. */
+    Uni<Optional<String>> lookUp(String lotId) {
+        return writers.ownerElsewhere(lotId).invoke(owner -> {
+            if (owner.isPresent()) {
+                owners.put(lotId, new Owner(owner.get(), clock.instant().plus(OWNER_KEPT)));
+            } else {
                 owners.remove(lotId);
-                return Uni.createFrom().failure(refusal);
             }
-            owners.put(lotId, new Owner(owner.get(), clock.instant().plus(OWNER_KEPT)));
-            return bid(owner.get(), lotId, headers, key, maxFen);
         });
     }
 
-    Uni<Response> bid(String ownerUrl, String lotId, HttpHeaders headers, String key, long maxFen) {
+    /**
+     * The owner's answer to a bid sent on; {@code ownerGone} when it did not write the lot after all:
+     * it could not be reached or answered "lot elsewhere" (it is stopping, or lost the lease).
+     */
+    record Forwarded(Response response, boolean ownerGone) {
+    }
+
+    Uni<Forwarded> bid(String ownerUrl, String lotId, HttpHeaders headers, String key, long maxFen) {
+        var request = request(ownerUrl, lotId, "/bids", headers).putHeader("Content-Type", "application/json")
+                .putHeader("Idempotency-Key", key);
+        return send(request, lotId, ownerUrl, Buffer.buffer("{\"maxFen\":" + maxFen + "}"));
+    }
+
+    /** An operator's cancel, sent on to the lot's owner with the operator's own token. */
+    Uni<Forwarded> cancel(String ownerUrl, String lotId, HttpHeaders headers) {
+        return send(request(ownerUrl, lotId, "/cancel", headers), lotId, ownerUrl, Buffer.buffer());
+    }
+
+    private RequestOptions request(String ownerUrl, String lotId, String path, HttpHeaders headers) {
         var request = new RequestOptions().setMethod(HttpMethod.POST)
-                .setAbsoluteURI(ownerUrl + "/auctions/" + URLEncoder.encode(lotId, StandardCharsets.UTF_8) + "/bids")
-                .putHeader("Content-Type", "application/json")
-                .putHeader("Idempotency-Key", key)
+                .setAbsoluteURI(ownerUrl + "/auctions/" + URLEncoder.encode(lotId, StandardCharsets.UTF_8) + path)
                 .putHeader(FORWARDED_BY, instance)
                 .setIdleTimeout(timeout.toMillis());
         copy(headers, request, "Authorization");
         copy(headers, request, "traceparent");
+        return request;
+    }
+
+    private Uni<Forwarded> send(RequestOptions request, String lotId, String ownerUrl, Buffer payload) {
         return client.request(request)
-                .chain(outgoing -> outgoing.send(Buffer.buffer("{\"maxFen\":" + maxFen + "}")))
+                .chain(outgoing -> outgoing.send(payload))
                 .chain(answer -> answer.body().map(body -> {
+                    // a 503 that is no problem of ours comes from the owner's HTTP server shutting down
+                    String type = answer.getHeader("Content-Type");
+                    boolean elsewhere = answer.statusCode() == 503 && (type == null || !type.startsWith(Problem.MEDIA_TYPE)
+                            || body.toString().contains("/lot-elsewhere\""));
                     if (answer.statusCode() == 503) {
-                        owners.remove(lotId); // it lost the lot, or is stopping: look it up again
+                        owners.remove(lotId); // it lost the lot, is stopping, or is busy: look it up again
                     }
                     var relayed = Response.status(answer.statusCode()).entity(body.getBytes());
                     for (String name : new String[] {"Content-Type", "Retry-After", "Location"}) {
@@ -111,17 +134,32 @@ public class OwnerForwarding {
                             relayed.header(name, value);
                         }
                     }
-                    return relayed.build();
+                    return new Forwarded(relayed.build(), elsewhere);
                 }))
                 .ifNoItem().after(timeout).fail()
                 .onFailure().recoverWithItem(failure -> {
                     owners.remove(lotId);
-                    LOG.warnf("lot %s: the owner at %s did not answer a forwarded bid: %s", lotId, ownerUrl, failure.toString());
+                    unanswered(lotId, ownerUrl, failure);
                     Problem problem = Problem.of(503, "try-again", "Try again",
-                            "The instance writing this lot did not answer; retry with the same Idempotency-Key.")
+                            "The instance writing this lot did not answer; retry (a bid with the same Idempotency-Key).")
                             .with("retryAfterSeconds", 1);
-                    return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", 1).entity(problem).build();
+                    // a slow owner may still answer the retry; one that cannot be reached has gone
+                    return new Forwarded(Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", 1)
+                            .entity(problem).build(), !(failure instanceof TimeoutException));
                 });
+    }
+
+    /** Logged once per owner every few seconds: a dead owner's lease would otherwise log every retried bid. */
+    private void unanswered(String lotId, String ownerUrl, Throwable failure) {
+        Instant now = clock.instant();
+        Instant last = warned.get(ownerUrl);
+        if (last == null || last.plus(WARN_EVERY).isBefore(now)) {
+            warned.put(ownerUrl, now);
+            LOG.warnf("lot %s: the owner at %s did not answer a forwarded request: %s (said once per %ss)", lotId, ownerUrl,
+                    failure.toString(), WARN_EVERY.toSeconds());
+        } else {
+            LOG.debugf("lot %s: the owner at %s did not answer a forwarded request: %s", lotId, ownerUrl, failure.toString());
+        }
     }
 
     private static void copy(HttpHeaders from, RequestOptions to, String name) {

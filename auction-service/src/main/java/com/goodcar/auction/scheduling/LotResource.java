@@ -1,7 +1,7 @@
 package com.goodcar.auction.scheduling;
 
 import com.goodcar.auction.bidding.LotView;
-import com.goodcar.auction.bidding.LotWriters;
+import com.goodcar.auction.bidding.LotCancellation;
 import com.goodcar.auction.bidding.Lots;
 import com.goodcar.kit.paging.Page;
 import com.goodcar.kit.paging.PageRequest;
@@ -19,6 +19,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -35,13 +37,13 @@ public class LotResource {
     static final String KEY_MESSAGE = "must be 8-64 characters of A-Z a-z 0-9 _ . : -";
 
     private final LotScheduling scheduling;
-    private final LotWriters writers;
+    private final LotCancellation cancellation;
     private final Lots lots;
     private final LotListing listing;
 
-    LotResource(LotScheduling scheduling, LotWriters writers, Lots lots, LotListing listing) {
+    LotResource(LotScheduling scheduling, LotCancellation cancellation, Lots lots, LotListing listing) {
         this.scheduling = scheduling;
-        this.writers = writers;
+        this.cancellation = cancellation;
         this.lots = lots;
         this.listing = listing;
     }
@@ -83,14 +85,7 @@ public class LotResource {
     @APIResponse(responseCode = "200", description = "The cancelled lot.",
             content = @Content(schema = @Schema(implementation = LotView.class)))
     @APIResponse(responseCode = "409", description = "The lot has already closed (`not-cancellable`).")
-    public Uni<LotView> cancel(@PathParam("id") String id) {
-        return writers.cancel(id)
-                .chain(cancelled -> {
-                    if (!cancelled) {
-                        throw ProblemException.conflict("not-cancellable", "Cannot cancel",
-                                "Lot " + id + " has already closed.");
-                    }
-                    return lots.view(id);
-                });
+    public Uni<Response> cancel(@PathParam("id") String id, @Context HttpHeaders headers) {
+        return cancellation.cancel(id, headers);
     }
 }

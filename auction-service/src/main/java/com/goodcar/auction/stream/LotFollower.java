@@ -1,10 +1,16 @@
 package com.goodcar.auction.stream;
 
 import com.goodcar.auction.bidding.Lots;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -19,21 +25,39 @@ public class LotFollower {
 
     private final LotStream stream;
     private final Lots lots;
+    private final AtomicBoolean reading = new AtomicBoolean();
+    private Vertx vertx;
+    private long timer = -1;
 
     LotFollower(LotStream stream, Lots lots) {
         this.stream = stream;
         this.lots = lots;
     }
 
-    @Scheduled(identity = "lot-follower", every = "${auction.stream.follow-every:PT0.2S}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /** On a Vert.x timer: Quarkus' scheduler runs nothing more often than once a second. */
+    void start(@Observes StartupEvent startup, Vertx vertx,
+               @ConfigProperty(name = "auction.stream.follow-every") Duration every) {
+        this.vertx = vertx;
+        this.timer = vertx.setPeriodic(every.toMillis(), id -> {
+            if (reading.compareAndSet(false, true)) { // the last read is still on its way: skip this tick
+                follow().eventually(() -> reading.set(false)).subscribe().with(done -> { }, failure -> { });
+            }
+        });
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+    }
+
     Uni<Void> follow() {
         var followed = stream.watched().stream().filter(lot -> !lots.writtenHere(lot)).toList();
         if (followed.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return Multi.createFrom().iterable(followed)
-                .onItem().transformToUniAndMerge(lot -> lots.view(lot)
+                .onItem().transformToUniAndMerge(lot -> lots.followed(lot)
                         .invoke(stream::follow)
                         .onFailure().invoke(failure -> LOG.debugf("lot %s: cannot follow: %s", lot, failure.toString()))
                         .onFailure().recoverWithNull())

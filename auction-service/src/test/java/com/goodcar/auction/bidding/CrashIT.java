@@ -4,17 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.goodcar.contracts.deposit.DepositHeld;
-import com.goodcar.kit.testing.ConsumerGroups;
-import com.goodcar.kit.testing.EventPublisher;
-import com.goodcar.kit.testing.RunDatabase;
-import com.goodcar.kit.testing.ServiceProcess;
-import com.goodcar.kit.testing.StackAddresses;
-import com.goodcar.kit.testing.Tokens;
 import io.restassured.response.Response;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -35,9 +27,7 @@ import org.junit.jupiter.api.Test;
 class CrashIT {
 
     private static final String[] BIDDERS = {"alice", "bob", "carol"};
-    private static RunDatabase database;
-    private static Map<String, String> environment;
-    private static String group;
+    private static AuctionReplicas stack;
 
     /** What the service answered with 201, by bidder and key: the acknowledged bids. */
     private final Map<String, String> acknowledged = new ConcurrentHashMap<>();
@@ -46,41 +36,21 @@ class CrashIT {
 
     @BeforeAll
     static void database() {
-        String run = "auction_crash_" + Long.toString(System.currentTimeMillis(), 36);
-        database = StackAddresses.runDatabase("auction", run);
-        database.create();
-        var config = database.config();
-        environment = Map.of(
-                "AUCTION_DB_URL", config.get("quarkus.datasource.reactive.url"),
-                "AUCTION_DB_JDBC_URL", config.get("quarkus.datasource.jdbc.url"),
-                "AUCTION_INSTANCE_ID", "crash-test-" + run,
-                "MP_MESSAGING_INCOMING_DEPOSIT_HOLDS_GROUP_ID", "auction-" + run,
-                "MP_MESSAGING_INCOMING_DEPOSIT_HOLDS_AUTO_OFFSET_RESET", "latest");
-        group = "auction-" + run;
+        stack = new AuctionReplicas("crash");
     }
 
     @AfterAll
-    static void dropDatabase() {
-        database.drop();
+    static void stop() {
+        stack.close();
     }
 
     @Test
     void everyAcknowledgedBidSurvivesASigkill() throws Exception {
-        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
         String lot;
-        var service = new ServiceProcess(jar, environment).start(Duration.ofSeconds(60));
+        var service = stack.start("crash-test", Map.of());
         try {
-            ConsumerGroups.awaitAssigned(group, "deposit.holds", Duration.ofSeconds(60));
             lot = RemoteAuction.scheduleLot(service.baseUri(), "crash-lot-" + System.nanoTime());
-            try (var deposits = EventPublisher.as("/deposit-service")) {
-                for (String bidder : BIDDERS) {
-                    deposits.publish(new DepositHeld("hold-" + bidder + "-" + lot, lot, Tokens.subject(bidder), 10_000,
-                            Instant.now()));
-                }
-            }
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(Tokens.of("olga"))
-                    .get(service.baseUri() + "/auctions/" + lot + "/holds").then().extract()
-                    .<Integer>path("active") == BIDDERS.length);
+            stack.depositsHeld(lot, List.of(service), BIDDERS);
             var running = new AtomicBoolean(true);
             var nextMax = new AtomicLong(1_000);
             ExecutorService clients = Executors.newFixedThreadPool(6);
@@ -95,7 +65,7 @@ class CrashIT {
                             if (answer.statusCode() == 201) {
                                 acknowledged.put(bidder + "/" + key, answer.asString());
                             }
-                        } catch (RuntimeException cutOff) {
+                        } catch (Exception cutOff) { // RestAssured throws ConnectException and the like unwrapped
                             unanswered.add(new String[] {bidder, key, Long.toString(max)});
                         }
                     }
@@ -111,7 +81,7 @@ class CrashIT {
         }
 
         int acked = acknowledged.size();
-        try (var restarted = new ServiceProcess(jar, environment).start(Duration.ofSeconds(60))) {
+        try (var restarted = stack.start("crash-test", Map.of())) {
             String base = restarted.baseUri();
             // every acknowledged bid is in the log, and a retry gets its original answer
             for (var entry : acknowledged.entrySet()) {

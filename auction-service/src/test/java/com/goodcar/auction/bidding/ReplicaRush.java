@@ -40,10 +40,12 @@ final class ReplicaRush implements AutoCloseable {
     private final ExecutorService clients;
     private final Map<String, String> acknowledged = new ConcurrentHashMap<>();
     private final List<ServerError> serverErrors = new CopyOnWriteArrayList<>();
-    private final AtomicInteger cutOff = new AtomicInteger();
+    private final List<String> cutOff = new CopyOnWriteArrayList<>();
     private final AtomicInteger refused = new AtomicInteger();
     private final List<Instant> acknowledgedAt = new CopyOnWriteArrayList<>();
     private final List<String> unsettled = new CopyOnWriteArrayList<>();
+    // every answer a key got, in order: what a failing assertion shows of a bid it cannot account for
+    private final Map<String, List<String>> history = new ConcurrentHashMap<>();
 
     ReplicaRush(String lot, String run, List<String> endpoints, int clientCount) {
         this.lot = lot;
@@ -83,12 +85,18 @@ final class ReplicaRush implements AutoCloseable {
         return List.copyOf(serverErrors);
     }
 
-    int cutOff() {
-        return cutOff.get();
+    /** The requests whose connection was lost before an answer: when, to which replica, how. */
+    List<String> cutOff() {
+        return List.copyOf(cutOff);
     }
 
     int refused() {
         return refused.get();
+    }
+
+    /** What the key's tries got, in order ("201 @replica", "cut off @replica", "409 {body} @replica"). */
+    List<String> historyOf(String key) {
+        return List.copyOf(history.getOrDefault(key, List.of()));
     }
 
     /** Bids still without a final answer when the rush was stopped (should be none). */
@@ -119,11 +127,14 @@ final class ReplicaRush implements AutoCloseable {
             Response answer;
             try {
                 answer = RemoteAuction.bid(endpoint, lot, bidder, max, key);
-            } catch (RuntimeException connectionLost) {
-                cutOff.incrementAndGet();
+            } catch (Exception connectionLost) { // RestAssured throws ConnectException and the like unwrapped
+                String how = "cut off (" + connectionLost + ") @" + endpoint;
+                cutOff.add(Instant.now() + " " + key + " " + how);
+                tried(key, how);
                 continue; // the same key on the next replica
             }
             int status = answer.statusCode();
+            tried(key, status + (status == 201 ? "" : " " + answer.asString()) + " @" + endpoint);
             if (status == 201) {
                 acknowledged.put(key, answer.asString());
                 acknowledgedAt.add(Instant.now());
@@ -138,6 +149,10 @@ final class ReplicaRush implements AutoCloseable {
             LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
         }
         return false;
+    }
+
+    private void tried(String key, String outcome) {
+        history.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(Instant.now() + " " + outcome);
     }
 
     @Override

@@ -4,18 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.goodcar.contracts.deposit.DepositHeld;
-import com.goodcar.kit.testing.ConsumerGroups;
-import com.goodcar.kit.testing.EventPublisher;
-import com.goodcar.kit.testing.RunDatabase;
-import com.goodcar.kit.testing.ServiceProcess;
-import com.goodcar.kit.testing.StackAddresses;
-import com.goodcar.kit.testing.Tokens;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,57 +28,30 @@ import org.junit.jupiter.api.Test;
 class TakeoverIT {
 
     private static final String[] BIDDERS = {"alice", "bob", "carol"};
-    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
-    private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
-    private static RunDatabase database;
+    // a short lease, so that the takeover happens within the test
+    private static final Map<String, String> SHORT_LEASE = Map.of("AUCTION_LEASE", "3S");
+    private static AuctionReplicas stack;
 
     @BeforeAll
     static void database() {
-        database = StackAddresses.runDatabase("auction", "auction_takeover_" + RUN);
-        database.create();
+        stack = new AuctionReplicas("takeover");
     }
 
     @AfterAll
-    static void dropDatabase() {
-        database.drop();
-    }
-
-    private static Map<String, String> instance(String id) {
-        var config = database.config();
-        return Map.of(
-                "AUCTION_DB_URL", config.get("quarkus.datasource.reactive.url"),
-                "AUCTION_DB_JDBC_URL", config.get("quarkus.datasource.jdbc.url"),
-                "AUCTION_INSTANCE_ID", id + "-" + RUN,
-                // a short lease, so that the takeover happens within the test
-                "AUCTION_LEASE", "3S",
-                "MP_MESSAGING_INCOMING_DEPOSIT_HOLDS_GROUP_ID", "auction-takeover-" + id + "-" + RUN,
-                "MP_MESSAGING_INCOMING_DEPOSIT_HOLDS_AUTO_OFFSET_RESET", "latest");
+    static void stop() {
+        stack.close();
     }
 
     @Test
     void anotherInstanceTakesOverAndTheOldOwnerWritesNothingWhenItWakes() throws Exception {
         Map<String, String> acknowledged = new HashMap<>(); // Idempotency-Key -> 201 body
-        try (var first = new ServiceProcess(JAR, instance("first")).start(Duration.ofSeconds(60));
-             var second = new ServiceProcess(JAR, instance("second")).start(Duration.ofSeconds(60))) {
-            for (String id : List.of("first", "second")) {
-                ConsumerGroups.awaitAssigned("auction-takeover-" + id + "-" + RUN, "deposit.holds", Duration.ofSeconds(60));
-            }
-            String lot = RemoteAuction.scheduleLot(first.baseUri(), "takeover-lot-" + RUN);
-            try (var deposits = EventPublisher.as("/deposit-service")) {
-                for (String bidder : BIDDERS) {
-                    deposits.publish(new DepositHeld("hold-" + bidder + "-" + lot, lot, Tokens.subject(bidder), 10_000,
-                            Instant.now()));
-                }
-            }
-            for (var service : List.of(first, second)) {
-                Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(Tokens.of("olga"))
-                        .get(service.baseUri() + "/auctions/" + lot + "/holds").then().extract()
-                        .<Integer>path("active") == BIDDERS.length);
-            }
+        try (var first = stack.start("first", SHORT_LEASE); var second = stack.start("second", SHORT_LEASE)) {
+            String lot = RemoteAuction.scheduleLot(first.baseUri(), "takeover-lot-" + stack.run());
+            stack.depositsHeld(lot, List.of(first, second), BIDDERS);
 
             long max = 10_000;
             for (int i = 0; i < 30; i++) {
-                String key = "first-" + i + "-" + RUN;
+                String key = "first-" + i + "-" + stack.run();
                 max += 10_000;
                 Response answer = RemoteAuction.bid(first.baseUri(), lot, BIDDERS[i % BIDDERS.length], max, key);
                 assertEquals(201, answer.statusCode(), answer.asString());
@@ -95,13 +59,13 @@ class TakeoverIT {
             }
             // the owner's lease is live: the other instance does not write, it forwards to the owner
             max += 10_000;
-            Response forwarded = RemoteAuction.bid(second.baseUri(), lot, "alice", max, "early-" + RUN);
+            Response forwarded = RemoteAuction.bid(second.baseUri(), lot, "alice", max, "early-" + stack.run());
             assertEquals(201, forwarded.statusCode(), forwarded.asString());
-            acknowledged.put("early-" + RUN, forwarded.asString());
+            acknowledged.put("early-" + stack.run(), forwarded.asString());
 
             first.pause();
             long frozenMax = max + 1_000_000;
-            String frozenKey = "frozen-" + RUN;
+            String frozenKey = "frozen-" + stack.run();
             // reaches the frozen owner's socket and waits there
             var frozen = CompletableFuture.supplyAsync(() -> RemoteAuction.bid(first.baseUri(), lot, "bob", frozenMax, frozenKey));
 
@@ -109,7 +73,7 @@ class TakeoverIT {
             long[] next = {max};
             List<String> secondKeys = new ArrayList<>();
             Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> {
-                String key = "second-" + secondKeys.size() + "-" + RUN;
+                String key = "second-" + secondKeys.size() + "-" + stack.run();
                 Response answer = RemoteAuction.bid(second.baseUri(), lot, "carol", next[0] + 10_000, key);
                 if (answer.statusCode() == 201) {
                     next[0] += 10_000;
@@ -126,13 +90,13 @@ class TakeoverIT {
             if (late.statusCode() == 201) {
                 acknowledged.put(frozenKey, late.asString());
             } else {
-                assertEquals(0, database.number("select count(*) from bid where idempotency_key = ?", frozenKey),
+                assertEquals(0, stack.database().number("select count(*) from bid where idempotency_key = ?", frozenKey),
                         "a refused bid was written: " + late.asString());
             }
             // and from now on it forwards what it is asked to the new owner
-            Response again = RemoteAuction.bid(first.baseUri(), lot, "bob", frozenMax + 10_000, "after-wake-" + RUN);
+            Response again = RemoteAuction.bid(first.baseUri(), lot, "bob", frozenMax + 10_000, "after-wake-" + stack.run());
             assertEquals(201, again.statusCode(), again.asString());
-            acknowledged.put("after-wake-" + RUN, again.asString());
+            acknowledged.put("after-wake-" + stack.run(), again.asString());
 
             var verification = given().get(second.baseUri() + "/auctions/" + lot + "/log/verification").then()
                     .statusCode(200).extract();
@@ -141,7 +105,7 @@ class TakeoverIT {
                     "exactly the acknowledged bids are in the log");
             for (var entry : acknowledged.entrySet()) {
                 var receipt = new JsonPath(entry.getValue());
-                assertEquals(1, database.number("select count(*) from bid where lot_id = ? and seq = ? and hash = ?",
+                assertEquals(1, stack.database().number("select count(*) from bid where lot_id = ? and seq = ? and hash = ?",
                         lot, receipt.getLong("seq"), receipt.getString("logHash")),
                         "acknowledged bid lost or rewritten: " + entry.getValue());
             }

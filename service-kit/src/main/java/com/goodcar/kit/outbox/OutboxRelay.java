@@ -1,5 +1,6 @@
 package com.goodcar.kit.outbox;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import com.goodcar.kit.retention.AgedRows;
 import io.quarkus.scheduler.Scheduled;
@@ -65,6 +66,8 @@ public class OutboxRelay {
     private final AtomicBoolean relaying = new AtomicBoolean();
     private volatile boolean paused;
     private volatile boolean failing;
+    private Vertx vertx;
+    private long timer = -1;
 
     OutboxRelay(Pool pool,
                 @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048)
@@ -82,7 +85,8 @@ public class OutboxRelay {
     /** Polls on a Vert.x timer: Quarkus' scheduler does not go below one second. */
     void start(@Observes StartupEvent startup, Vertx vertx,
                @ConfigProperty(name = "kit.outbox.poll-interval", defaultValue = "PT0.1S") Duration interval) {
-        vertx.setPeriodic(interval.toMillis(), id -> {
+        this.vertx = vertx;
+        this.timer = vertx.setPeriodic(interval.toMillis(), id -> {
             if (!relaying.compareAndSet(false, true)) {
                 return; // the previous batch is still on its way
             }
@@ -90,6 +94,13 @@ public class OutboxRelay {
                     .eventually(() -> relaying.set(false))
                     .subscribe().with(n -> { }, failure -> { });
         });
+    }
+
+    /** On the way out no batch starts: the pool is closing, and what is left is published by the next start. */
+    void stop(@Observes ShutdownEvent shutdown) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
     }
 
     /** Publishes up to one batch; returns how many messages Kafka acknowledged. */

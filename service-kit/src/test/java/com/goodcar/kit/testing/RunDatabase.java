@@ -2,6 +2,8 @@ package com.goodcar.kit.testing;
 
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** Creates and drops a per-run database, connecting as the service's own role. */
@@ -52,6 +54,25 @@ public record RunDatabase(String host, int port, String role, String password, S
                     throw new IllegalStateException("no row for " + sql);
                 }
                 return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The first column of every row a query answers, as text: what a failing assertion names. */
+    public List<String> texts(String sql, Object... params) {
+        try (var connection = DriverManager.getConnection(config().get("quarkus.datasource.jdbc.url"), role, password);
+             var query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                query.setObject(i + 1, params[i]);
+            }
+            try (var rows = query.executeQuery()) {
+                var texts = new ArrayList<String>();
+                while (rows.next()) {
+                    texts.add(rows.getString(1));
+                }
+                return texts;
             }
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
