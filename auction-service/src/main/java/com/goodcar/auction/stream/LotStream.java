@@ -113,7 +113,9 @@ public class LotStream implements LotFeed {
     Buffer frame(LotView view) {
         try {
             byte[] data = json.writeValueAsBytes(view);
-            return Buffer.buffer(data.length + 8).appendString("data:", "US-ASCII").appendBytes(data)
+            // the id is the state's last bid: a reconnecting EventSource sends it back as Last-Event-ID
+            return Buffer.buffer(data.length + 32).appendString("id:" + view.lastSeq() + "\ndata:", "US-ASCII")
+                    .appendBytes(data)
                     .appendString("\n\n", "US-ASCII");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the lot view", e);

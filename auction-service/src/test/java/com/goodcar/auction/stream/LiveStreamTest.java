@@ -77,6 +77,35 @@ class LiveStreamTest {
     }
 
     @Test
+    void aWatcherReconnectingWithLastEventIdGetsTheBidsItMissedThenTheState() throws Exception {
+        String lot = openLot();
+        holdFor(lot, "alice");
+        holdFor(lot, "bob");
+        bid("alice", lot, 20_000).then().statusCode(201);
+        bid("bob", lot, 30_000).then().statusCode(201);
+        bid("alice", lot, 50_000).then().statusCode(201);
+        var uri = URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/auctions/" + lot + "/stream");
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).header("Accept", "text/event-stream")
+                .header("Last-Event-ID", "1").build(), HttpResponse.BodyHandlers.ofInputStream());
+        try (var events = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            var missed = new io.restassured.path.json.JsonPath(nextData(events));
+            assertEquals(java.util.List.of(2, 3), missed.getList("seq"), "the bids after seq 1, oldest first");
+            var prices = missed.<Long>getList("priceFen", Long.class);
+            assertTrue(prices.get(0) < prices.get(1), "prices in order: " + prices);
+            String state = nextData(events);
+            assertTrue(state.contains("\"lastSeq\":3,"), state);
+            assertTrue(state.contains("\"priceFen\":" + prices.get(1) + ","), "the state goes on from the last missed price: " + state);
+            assertTrue(!missed.prettify().contains("50000"), "a watcher never sees a maximum");
+        }
+        // nothing missed, or an id that is no bid sequence: the state alone
+        var fresh = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).header("Accept", "text/event-stream")
+                .header("Last-Event-ID", "not-a-seq").build(), HttpResponse.BodyHandlers.ofInputStream());
+        try (var events = new BufferedReader(new InputStreamReader(fresh.body(), StandardCharsets.UTF_8))) {
+            assertTrue(nextData(events).contains("\"lastSeq\":3,"));
+        }
+    }
+
+    @Test
     void aWatcherThatHangsUpIsLetGo() throws Exception {
         String lot = openLot();
         try (var socket = new Socket("127.0.0.1", RestAssured.port)) {
