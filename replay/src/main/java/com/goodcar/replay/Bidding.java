@@ -80,53 +80,56 @@ public final class Bidding {
         return winner;
     }
 
+    /**
+     * Lane k bids k steps above the price it last heard: the lanes' bids meet in one batch of the
+     * lot's writer, lowest first, and each is accepted on top of the one before (each within the
+     * raise cap of the price at its turn), so the price can climb as fast as the seed's first
+     * minute. A lane waits while the curve is not that far ahead of the price.
+     */
     private void rush(int lane) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        long nearTheEnd = curve.finalPriceFen() - 2 * plan.maxRaiseFen();
+        long nearTheEnd = new Endgame(plan, curve.finalPriceFen()).planFromFen() - plan.maxRaiseFen();
         while (!stop) {
-            Duration seedElapsed = seedElapsed();
             long price = knownPrice.get();
-            if (seedElapsed.compareTo(curve.length()) >= 0 || price >= nearTheEnd) {
+            if (price >= nearTheEnd) {
                 stop = true;
                 return;
             }
-            if (price >= curve.priceAt(seedElapsed)) {
+            Duration seedElapsed = seedElapsed();
+            long target = seedElapsed.compareTo(curve.length()) >= 0 ? curve.finalPriceFen() : curve.priceAt(seedElapsed);
+            long step = plan.incrementAt(price);
+            long max = price + (lane + 1) * step;
+            if (max > target + step) {
                 LockSupport.parkNanos(2_000_000); // ahead of the curve: wait for it, as the real crowd did
                 continue;
             }
-            int buyer = pickNotLeading(random);
-            long minimum = price + plan.incrementAt(price);
-            boolean proxy = random.nextInt(100) < 40;
-            long max = proxy ? minimum + random.nextLong(plan.maxRaiseFen() - plan.incrementAt(price) + 1) : minimum;
-            max = Math.min(max, curve.finalPriceFen() - SeedCurve.YUAN);
-            bid(buyer, max, lane);
+            if (random.nextInt(100) < 40) {
+                max += random.nextLong(plan.maxRaiseFen() - step + 1); // a proxy: a maximum above the step
+            }
+            bid(pickNotLeading(random), Math.min(max, nearTheEnd + plan.maxRaiseFen()), lane);
         }
     }
 
-    /** The hammer must fall on exactly the seed's price: the runner-up's maximum just below it, then the winner's. */
+    /** The hammer must fall on exactly the seed's price: climb by the cap, then the bids {@link Endgame} plans. */
     private void endgame() {
         long target = curve.finalPriceFen();
-        for (int round = 0; round < 400; round++) {
-            Accepted last = accepted.lastEntry() == null ? null : accepted.lastEntry().getValue();
+        Endgame planner = new Endgame(plan, target);
+        for (int round = 0; round < 1_000; round++) {
+            Accepted last = accepted.isEmpty() ? null : accepted.lastEntry().getValue();
             Accepted leading = leadingBid();
             long price = last == null ? plan.startPriceFen() : last.priceFen();
             if (price == target) {
                 winner = leading.buyer();
                 return;
             }
-            if (price > target || leading != null && leading.maxFen() >= target) {
-                throw new ReplayFailure("the price overshot the seed's " + yuan(target) + " yuan: " + yuan(price));
-            }
-            long leaderMax = leading == null ? 0 : leading.maxFen();
-            int buyer = pickNot(leading == null ? -1 : leading.buyer(), ThreadLocalRandom.current());
-            long highestAllowed = price + plan.maxRaiseFen();
-            boolean runnerUpInPlace = leaderMax + plan.incrementAt(leaderMax) >= target;
-            long max = runnerUpInPlace && target <= highestAllowed ? target
-                    : Math.min(target - SeedCurve.YUAN, highestAllowed);
-            max = Math.max(max, price + plan.incrementAt(price));
-            bid(buyer, max, -1);
+            var state = new Endgame.State(price, leading == null ? 0 : leading.maxFen());
+            long max = price < planner.planFromFen()
+                    ? Math.max(price + plan.incrementAt(price), Math.min(price + plan.maxRaiseFen(), planner.planFromFen()))
+                    : planner.plan(state).orElseThrow(() -> new ReplayFailure("no bids reach " + yuan(target)
+                    + " yuan exactly from " + state)).getFirst();
+            bid(pickNot(leading == null ? -1 : leading.buyer(), ThreadLocalRandom.current()), max, -1);
         }
-        throw new ReplayFailure("the last bids did not reach " + yuan(target) + " yuan in 400 rounds");
+        throw new ReplayFailure("the last bids did not reach " + yuan(target) + " yuan in 1,000 rounds");
     }
 
     private void bid(int buyer, long maxFen, int lane) {
@@ -158,7 +161,11 @@ public final class Bidding {
             if (body.has("priceFen")) {
                 knownPrice.accumulateAndGet(body.path("priceFen").asLong(), Math::max);
             }
-            if (!List.of("outbid", "below-increment", "already-leading").contains(type)) {
+            if (type.equals("lot-closed")) {
+                throw new ReplayFailure("the lot closed at " + yuan(knownPrice.get()) + " yuan, before the seed's price: "
+                        + "the platform could not keep up at this speed (try a lower --speed)");
+            }
+            if (!List.of("outbid", "below-increment", "already-leading", "raise-too-large").contains(type)) {
                 throw new ReplayFailure("a bid of " + maxFen + " fen answered " + answer.status() + ": " + body);
             }
         }
