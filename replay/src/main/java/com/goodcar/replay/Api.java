@@ -78,28 +78,56 @@ public final class Api {
         }
     }
 
+    /**
+     * Sends, and while the service is unreachable or answers 502/503/504 (restarting, handing a lot
+     * over) sends the same request again, same Idempotency-Key, for up to {@link #RIDE_OUT}: what a
+     * client does while a pod is replaced. The latency counts from the first attempt.
+     */
     private Answer send(HttpRequest.Builder builder, Supplier<String> token, String idempotencyKey) {
         builder.timeout(TIMEOUT);
-        if (token != null) {
-            builder.header("Authorization", "Bearer " + token.get());
-        }
         if (idempotencyKey != null) {
             builder.header("Idempotency-Key", idempotencyKey);
         }
-        HttpRequest request = builder.build();
         long start = System.nanoTime();
-        try {
-            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            long micros = (System.nanoTime() - start) / 1_000;
-            byte[] bytes = response.body();
-            JsonNode body = bytes.length == 0 ? MissingNode.getInstance() : parse(bytes);
-            return new Answer(response.statusCode(), body, micros);
-        } catch (IOException e) {
-            throw new ReplayFailure(request.method() + " " + request.uri() + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ReplayFailure("interrupted", e);
+        long deadline = start + RIDE_OUT.toNanos();
+        long pause = 50;
+        while (true) {
+            if (token != null) {
+                builder.setHeader("Authorization", "Bearer " + token.get());
+            }
+            HttpRequest request = builder.build();
+            try {
+                HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                int status = response.statusCode();
+                if ((status == 502 || status == 503 || status == 504) && System.nanoTime() < deadline) {
+                    retried.incrementAndGet();
+                } else {
+                    byte[] bytes = response.body();
+                    JsonNode body = bytes.length == 0 ? MissingNode.getInstance() : parse(bytes);
+                    return new Answer(status, body, (System.nanoTime() - start) / 1_000);
+                }
+            } catch (IOException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new ReplayFailure(request.method() + " " + request.uri() + ": " + e, e);
+                }
+                unreachable.incrementAndGet();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ReplayFailure("interrupted", e);
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(pause).toNanos());
+            pause = Math.min(1_000, pause * 2);
         }
+    }
+
+    /** How long a request is sent again while its service is down or busy (a restart takes seconds). */
+    static final Duration RIDE_OUT = Duration.ofSeconds(90);
+    private final java.util.concurrent.atomic.AtomicLong retried = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong unreachable = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Requests sent again: after a 502/503/504, after no connection. */
+    public long[] retries() {
+        return new long[]{retried.get(), unreachable.get()};
     }
 
     private static JsonNode parse(byte[] bytes) {

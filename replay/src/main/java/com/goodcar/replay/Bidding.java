@@ -37,7 +37,6 @@ public final class Bidding {
     private final ConcurrentSkipListMap<Long, Accepted> accepted = new ConcurrentSkipListMap<>();
     private final AtomicLong knownPrice;
     private final Map<String, Integer> refusals = new ConcurrentHashMap<>();
-    private final AtomicLong retried = new AtomicLong();
     private volatile boolean stop;
     private Instant opensAt;
     private int winner = -1;
@@ -136,15 +135,7 @@ public final class Bidding {
         Keycloak.Person person = buyers.get(buyer);
         String key = "replay-" + UUID.randomUUID();
         String base = auctionUrls.get(Math.floorMod(lane < 0 ? 0 : lane, auctionUrls.size()));
-        Api.Answer answer = null;
-        for (int attempt = 0; attempt < 10; attempt++) {
-            answer = api.post(base + "/auctions/" + lotId + "/bids", person::token, Map.of("maxFen", maxFen), key);
-            if (answer.status() != 503) {
-                break;
-            }
-            retried.incrementAndGet();
-            LockSupport.parkNanos(Duration.ofMillis(100L * (attempt + 1)).toNanos()); // Retry-After: within a second
-        }
+        Api.Answer answer = api.post(base + "/auctions/" + lotId + "/bids", person::token, Map.of("maxFen", maxFen), key);
         int second = (int) Duration.between(opensAt, Instant.now()).toSeconds();
         measurements.step("bid", answer.micros());
         JsonNode body = answer.body();
@@ -220,9 +211,6 @@ public final class Bidding {
         return Map.copyOf(refusals);
     }
 
-    long retried() {
-        return retried.get();
-    }
 
     static String yuan(long fen) {
         return String.format("%,d", fen / SeedCurve.YUAN);

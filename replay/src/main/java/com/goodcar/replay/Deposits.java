@@ -69,7 +69,7 @@ final class Deposits {
         JsonNode opened = Platform.await(Duration.ofSeconds(60), "deposit-service to know lot " + lotId, () -> {
             Api.Answer a = api.post(platform.deposit() + "/deposits", buyer::token, Map.of("lotId", lotId), key);
             // the lot reaches deposit-service through Kafka; a provider hiccup is retried with the same key
-            if (a.status() == 409 && a.problem().endsWith("lot-unknown") || a.status() == 503) {
+            if (a.status() == 409 && a.problem().endsWith("lot-unknown")) {
                 return null;
             }
             return a.orThrow("opening a deposit for " + buyer.username);
@@ -78,7 +78,10 @@ final class Deposits {
         String depositId = opened.path("deposit").path("id").asText();
         String payUrl = opened.path("payment").path("payUrl").asText();
         long t1 = System.nanoTime();
-        api.post(payUrl, null, null, null).orThrow("paying " + payUrl);
+        Api.Answer pay = api.post(payUrl, null, null, null);
+        if (!pay.ok() && pay.status() != 409) { // 409: paid already (an answer lost to a restart, then sent again)
+            pay.orThrow("paying " + payUrl);
+        }
         measurements.step("deposit: paid at the PSP", micros(t1));
         long t2 = System.nanoTime();
         Platform.await(Duration.ofSeconds(60), "deposit " + depositId + " held", () -> {

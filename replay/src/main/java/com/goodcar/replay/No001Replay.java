@@ -21,38 +21,61 @@ public final class No001Replay {
 
     private static final long STARTED = System.nanoTime();
 
+    /** How big and how fast; {@code out} is where the report goes. */
+    public record Options(double speed, int buyers, int watchers, int bidders, int depositParallelism, int scale, Path out) {
+    }
+
+    /** Told when the replay enters a phase ("deposits", "bidding", "closed", "settled"): where a fault drill hooks in. */
+    public interface Phases {
+        void entered(String phase, String lotId);
+    }
+
+    /** The end checks and where the report is. */
+    public record Result(List<EndChecks.Check> checks, Path report) {
+        public boolean ok() {
+            return checks.stream().allMatch(EndChecks.Check::ok);
+        }
+    }
+
     public static void main(String[] args) {
         Map<String, String> options = options(args);
         double speed = 0;
-        int buyerCount = 0, watcherCount = -1, bidders = 0, depositParallelism = 0;
+        int buyerCount = 0, watcherCount = -1, bidders = 0, depositParallelism = 0, scale = 0;
         try {
             speed = Double.parseDouble(options.getOrDefault("speed", "60"));
             buyerCount = Integer.parseInt(options.getOrDefault("buyers", "2000"));
             watcherCount = Integer.parseInt(options.getOrDefault("watchers", "1000"));
             bidders = Integer.parseInt(options.getOrDefault("bidders", "32"));
             depositParallelism = Integer.parseInt(options.getOrDefault("deposit-parallelism", "16"));
+            scale = Integer.parseInt(options.getOrDefault("scale", "1"));
         } catch (NumberFormatException e) {
             usage("not a number: " + e.getMessage());
         }
         Path out = Path.of(options.getOrDefault("out", "target/replay"));
         if (speed < 1 || speed > 3600 || buyerCount < 2 || buyerCount > 99_999 || watcherCount < 0 || bidders < 1
-                || depositParallelism < 1) {
-            usage("--speed 1..3600, --buyers 2..99999, --watchers >= 0, --bidders >= 1, --deposit-parallelism >= 1");
+                || depositParallelism < 1 || scale < 1 || scale > 1_000) {
+            usage("--speed 1..3600, --buyers 2..99999, --watchers >= 0, --bidders >= 1, --deposit-parallelism >= 1, --scale 1..1000");
         }
         try {
-            boolean ok = new No001Replay().run(speed, buyerCount, watcherCount, bidders, depositParallelism, out);
-            System.exit(ok ? 0 : 1);
+            Result result = run(new Options(speed, buyerCount, watcherCount, bidders, depositParallelism, scale, out),
+                    Platform.fromEnvironment(System.getenv()), (phase, lot) -> { });
+            System.exit(result.ok() ? 0 : 1);
         } catch (ReplayFailure e) {
             say("FAILED: " + e.getMessage());
             System.exit(1);
         }
     }
 
-    private boolean run(double speed, int buyerCount, int watcherCount, int bidders, int depositParallelism, Path out) {
+    public static Result run(Options options, Platform platform, Phases phases) {
+        double speed = options.speed();
+        int buyerCount = options.buyers();
+        int watcherCount = options.watchers();
+        int bidders = options.bidders();
+        int depositParallelism = options.depositParallelism();
+        Path out = options.out();
         String runId = "r" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMddHHmmss"));
-        SeedCurve curve = SeedCurve.NO_001;
+        SeedCurve curve = SeedCurve.NO_001.scaled(options.scale());
         LotPlan plan = LotPlan.no001(speed);
-        Platform platform = Platform.fromEnvironment(System.getenv());
         Api api = new Api();
         Measurements m = new Measurements();
         Keycloak keycloak = new Keycloak(api, platform.keycloak());
@@ -71,7 +94,8 @@ public final class No001Replay {
         // the lot opens once the deposits are likely paid; the bidding starts at its opening
         Duration setup = Duration.ofSeconds(20).plusMillis(buyerCount * 40L / Math.max(1, depositParallelism / 16));
         Instant opensAt = Instant.now().plus(setup).truncatedTo(ChronoUnit.SECONDS);
-        Instant endsAt = opensAt.plus(bidding).plus(plan.softClose()).plusSeconds(10);
+        // time for the last bids one at a time, and to ride out a restart near the end
+        Instant endsAt = opensAt.plus(bidding).plus(plan.softClose()).plusSeconds(30);
         Map<String, Object> lot = new LinkedHashMap<>();
         lot.put("editionCode", "AION-UT-SUPER-NGC001");
         lot.put("title", "National Good Car No. 001 (replay " + runId + ")");
@@ -87,6 +111,7 @@ public final class No001Replay {
         String lotId = created.path("id").asText();
         say("lot " + lotId + ": opens " + opensAt + ", ends " + endsAt + " (soft close " + plan.softClose().toSeconds() + " s)");
 
+        phases.entered("deposits", lotId);
         long t1 = System.nanoTime();
         List<String> deposits = new Deposits(api, platform, m, No001Replay::say).payAll(lotId, buyers, depositParallelism);
         double depositSeconds = (System.nanoTime() - t1) / 1e9;
@@ -105,16 +130,17 @@ public final class No001Replay {
         Watchers watchers = new Watchers(m, opensAt);
         watchers.open(platform.auctions(), lotId, watcherCount);
         Platform.await(Duration.ofSeconds(60), watcherCount + " watchers connected",
-                () -> watchers.open() + watchers.lost() >= watcherCount ? true : null);
+                () -> watchers.open() >= watcherCount ? true : null);
         say("watchers: " + watchers.open() + " streams open across " + platform.auctions());
         while (Instant.now().isBefore(opensAt)) {
             java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(20).toNanos()); // the lot is not open yet
         }
 
+        phases.entered("bidding", lotId);
         Bidding rush = new Bidding(api, platform.auctions(), lotId, buyers, curve, plan, m, No001Replay::say);
         int winner = rush.run(opensAt, bidders);
         say("bidding: hammer at " + Bidding.yuan(curve.finalPriceFen()) + " yuan to " + buyers.get(winner).username
-                + "; " + rush.accepted().size() + " bids accepted, refused " + rush.refusals() + ", retried " + rush.retried());
+                + "; " + rush.accepted().size() + " bids accepted, refused " + rush.refusals());
 
         long t2 = System.nanoTime();
         JsonNode closed = Platform.await(bidding.plus(Duration.ofSeconds(120)), "the lot to close", () -> {
@@ -125,11 +151,13 @@ public final class No001Replay {
         say("lot " + closed.path("status").asText() + " at " + Bidding.yuan(closed.path("priceFen").asLong()) + " yuan, "
                 + closed.path("bidCount").asLong() + " bids");
         watchers.close();
+        phases.entered("closed", lotId);
 
         Settlement.Outcome outcome = new Settlement(api, platform, m, No001Replay::say)
-                .settle(lotId, buyers.get(winner), dealer, plan.depositFen());
+                .settle(lotId, buyers.get(winner), dealer, operator, plan.depositFen());
         say("delivered: order " + outcome.orderId() + " " + outcome.state() + ", booking " + outcome.bookingId());
 
+        phases.entered("settled", lotId);
         List<EndChecks.Check> checks = new EndChecks(api, platform).run(lotId, rush.accepted(), curve.finalPriceFen(), buyers,
                 winner, operator, outcome, plan.depositFen());
         boolean ok = checks.stream().allMatch(EndChecks.Check::ok);
@@ -137,15 +165,19 @@ public final class No001Replay {
         List<String[]> figures = new ArrayList<>();
         long sent = m.seconds().values().stream().mapToLong(s -> s.sent).sum();
         figures.add(new String[]{"bids sent / accepted", sent + " / " + rush.accepted().size()
-                + String.format(" (%.1f %% accepted; the seed: 23,733 bids)", 100.0 * rush.accepted().size() / Math.max(1, sent))});
+                + String.format(" (%.1f %% accepted; the seed: %,d bids)", 100.0 * rush.accepted().size() / Math.max(1, sent), curve.bids())});
         figures.add(new String[]{"refused", rush.refusals().toString()});
-        figures.add(new String[]{"watchers", watcherCount + " streams, " + watchers.frames() + " frames, " + watchers.lost() + " lost; staleness p50 "
+        figures.add(new String[]{"watchers", watcherCount + " streams, " + watchers.frames() + " frames, " + watchers.lost()
+                + " dropped, " + watchers.reconnected() + " resumed with Last-Event-ID; staleness p50 "
                 + m.stalenessPercentileMillis(50) + " ms, p99 " + m.stalenessPercentileMillis(99) + " ms (" + m.stalenessSamples() + " states)"});
         figures.add(new String[]{"deposits", String.format("%d in %.1f s (%.0f/s, %d at once)", deposits.size(), depositSeconds,
                 deposits.size() / depositSeconds, depositParallelism)});
+        figures.add(new String[]{"sent again", api.retries()[0] + " after a 502/503/504, " + api.retries()[1]
+                + " after no connection (same Idempotency-Key)"});
         figures.add(new String[]{"whole replay", String.format("%.0f s", (System.nanoTime() - STARTED) / 1e9)});
         List<String[]> settings = List.of(
                 new String[]{"speed", String.format("%.0f× (%s of bidding)", speed, bidding)},
+                new String[]{"scale", options.scale() == 1 ? "the seed's prices" : "prices and bids ÷ " + options.scale()},
                 new String[]{"buyers / watchers / bidding at once", buyerCount + " / " + watcherCount + " / " + bidders},
                 new String[]{"lot", lotId + ": start 1 yuan, deposit 100 yuan, raise ≤ 4,490 yuan, step 2,900 yuan above 1,000"},
                 new String[]{"auction replicas", String.join(", ", platform.auctions())},
@@ -167,10 +199,10 @@ public final class No001Replay {
         figures.forEach(f -> System.out.printf("%-22s %s%n", f[0], f[1]));
         System.out.println();
         say((ok ? "every check holds" : "SOME CHECKS FAILED") + "; the report: file://" + report);
-        return ok;
+        return new Result(checks, report);
     }
 
-    static void say(String line) {
+    public static void say(String line) {
         System.out.printf("[replay %5.0fs] %s%n", (System.nanoTime() - STARTED) / 1e9, line);
     }
 
@@ -182,7 +214,7 @@ public final class No001Replay {
                 usage("unknown argument '" + a + "'");
             }
             String name = a.substring(2);
-            if (!List.of("speed", "buyers", "watchers", "bidders", "deposit-parallelism", "out").contains(name)) {
+            if (!List.of("speed", "buyers", "watchers", "bidders", "deposit-parallelism", "scale", "out").contains(name)) {
                 usage("unknown option '" + a + "'");
             }
             options.put(name, args[++i]);
@@ -193,7 +225,7 @@ public final class No001Replay {
     private static void usage(String problem) {
         System.err.println("replay no001: " + problem);
         System.err.println("usage: ./platform replay no001 [--speed 60] [--buyers 2000] [--watchers 1000] [--bidders 32] "
-                + "[--deposit-parallelism 16] [--out DIR]");
+                + "[--deposit-parallelism 16] [--scale 1] [--out DIR]");
         System.exit(2);
     }
 }

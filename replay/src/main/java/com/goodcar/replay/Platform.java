@@ -8,9 +8,9 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /** Where the running platform answers (./platform up's ports unless the environment says otherwise). */
-record Platform(String keycloak, List<String> auctions, String deposit, String orders, String stores) {
+public record Platform(String keycloak, List<String> auctions, String deposit, String orders, String stores) {
 
-    static Platform fromEnvironment(Map<String, String> env) {
+    public static Platform fromEnvironment(Map<String, String> env) {
         return new Platform(
                 env.getOrDefault("KEYCLOAK_URL", "http://127.0.0.1:8180"),
                 Arrays.stream(env.getOrDefault("AUCTION_URLS", "http://127.0.0.1:8082,http://127.0.0.1:8087").split(","))

@@ -35,6 +35,24 @@ public record SeedCurve(List<Milestone> milestones, int bids) {
         }
     }
 
+    /**
+     * The same curve with every price and the bid count divided (whole yuan, never below the start):
+     * the shape of the rush at a size a test drill can run in seconds.
+     */
+    public SeedCurve scaled(int divisor) {
+        if (divisor == 1) {
+            return this;
+        }
+        var scaled = new java.util.ArrayList<Milestone>();
+        scaled.add(milestones.getFirst());
+        for (Milestone m : milestones.subList(1, milestones.size())) {
+            long yuan = Math.round((double) m.priceFen() / YUAN / divisor);
+            long floor = scaled.getLast().priceFen() / YUAN + 1;
+            scaled.add(new Milestone(m.after(), Math.max(yuan, floor) * YUAN, m.label() + " (÷ " + divisor + ")"));
+        }
+        return new SeedCurve(scaled, Math.max(1, bids / divisor));
+    }
+
     public Duration length() {
         return milestones.getLast().after();
     }

@@ -29,7 +29,7 @@ final class Settlement {
         this.progress = progress;
     }
 
-    Outcome settle(String lotId, Keycloak.Person winner, Keycloak.Person dealer, long depositFen) {
+    Outcome settle(String lotId, Keycloak.Person winner, Keycloak.Person dealer, Keycloak.Person operator, long depositFen) {
         long t0 = System.nanoTime();
         JsonNode order = Platform.await(Duration.ofSeconds(60), "the winner's order", () -> {
             for (JsonNode o : api.get(platform.orders() + "/orders", winner::token).orThrow("the winner's orders").path("items")) {
@@ -45,7 +45,16 @@ final class Settlement {
                 + Bidding.yuan(order.path("amountDueFen").asLong()) + " yuan (price " + Bidding.yuan(order.path("priceFen").asLong())
                 + " − deposit " + Bidding.yuan(depositFen) + ")");
 
-        // the dealer's outlet takes handovers; the winner lives next door
+        // the dealer's outlet takes handovers (an operator lists it on a store network without the seeded
+        // outlets, as a test's own database is); the winner lives next door
+        if (api.get(platform.stores() + "/outlets/" + OUTLET, dealer::token).status() == 404) {
+            api.put(platform.stores() + "/sites/" + OUTLET, operator::token, Map.of("id", OUTLET, "kind", "OUTLET",
+                    "name", "Replay outlet " + OUTLET, "city", "Replay City", "address", "No. 1 Replay Road",
+                    "latitude", 43.8, "longitude", 87.6, "hours", Map.of("opens", "00:00", "closes", "24:00", "days",
+                            java.util.List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")),
+                    "services", java.util.List.of(Map.of("capability", "VEHICLE_HANDOVER", "slotMinutes", 60, "perSlot", 4))))
+                    .orThrow("listing the dealer's outlet");
+        }
         api.put(platform.stores() + "/outlets/" + OUTLET + "/capacity/VEHICLE_HANDOVER", dealer::token,
                 Map.of("slotMinutes", 60, "perSlot", 4)).orThrow("the dealer opening handover slots");
         JsonNode outlet = api.get(platform.stores() + "/outlets/" + OUTLET, dealer::token).orThrow("the dealer's outlet");

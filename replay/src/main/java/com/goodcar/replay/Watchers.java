@@ -22,7 +22,8 @@ final class Watchers implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     private final List<HttpClient> clients = new ArrayList<>();
     private final AtomicInteger open = new AtomicInteger();
-    private final AtomicInteger lost = new AtomicInteger();
+    private final AtomicInteger drops = new AtomicInteger();
+    private final AtomicInteger reconnected = new AtomicInteger();
     private final AtomicLong frames = new AtomicLong();
     private final Measurements measurements;
     private final Instant opensAt;
@@ -45,60 +46,78 @@ final class Watchers implements AutoCloseable {
         }
     }
 
+    /** Follows the stream; a dropped one (a replica restarting) reconnects with Last-Event-ID, as a browser's EventSource does. */
     private void watch(HttpClient client, String url) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream").build();
-        boolean counted = false;
-        try {
-            HttpResponse<Stream<String>> response = client.send(request, HttpResponse.BodyHandlers.ofLines());
-            if (response.statusCode() != 200) {
-                lost.incrementAndGet();
-                return;
+        long lastSeq = -1;
+        boolean first = true;
+        while (!closing) {
+            var request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
+            if (lastSeq >= 0) {
+                request.header("Last-Event-ID", Long.toString(lastSeq));
             }
-            open.incrementAndGet();
-            counted = true;
-            long lastSeq = -1;
-            try (Stream<String> lines = response.body()) {
-                var it = lines.iterator();
-                while (!closing && it.hasNext()) {
-                    String line = it.next();
-                    if (!line.startsWith("data:") || !line.contains("\"asOf\"")) {
-                        continue;
-                    }
-                    frames.incrementAndGet();
-                    long seq = number(line, "\"lastSeq\":");
-                    if (seq == lastSeq) {
-                        continue; // the heartbeat repeats the state it had
-                    }
-                    boolean first = lastSeq < 0;
-                    lastSeq = seq;
-                    if (!first) {
-                        Instant now = Instant.now();
-                        Instant asOf = Instant.parse(text(line, "\"asOf\":\""));
-                        measurements.staleness((int) Duration.between(opensAt, now).toSeconds(),
-                                Math.max(0, Duration.between(asOf, now).toMillis()));
-                    }
-                    if (line.contains("\"status\":\"SOLD\"") || line.contains("\"status\":\"UNSOLD\"")) {
-                        return;
+            boolean counted = false;
+            try {
+                HttpResponse<Stream<String>> response = client.send(request.build(), HttpResponse.BodyHandlers.ofLines());
+                if (response.statusCode() != 200) {
+                    response.body().close();
+                    throw new java.io.IOException("answered " + response.statusCode());
+                }
+                open.incrementAndGet();
+                counted = true;
+                if (!first) {
+                    reconnected.incrementAndGet();
+                }
+                first = false;
+                try (Stream<String> lines = response.body()) {
+                    var it = lines.iterator();
+                    while (!closing && it.hasNext()) {
+                        String line = it.next();
+                        if (!line.startsWith("data:") || !line.contains("\"asOf\"")) {
+                            continue; // ids, the catch-up of missed bids, blank lines
+                        }
+                        frames.incrementAndGet();
+                        long seq = number(line, "\"lastSeq\":");
+                        if (seq == lastSeq) {
+                            continue; // the heartbeat repeats the state it had
+                        }
+                        boolean initial = lastSeq < 0;
+                        lastSeq = seq;
+                        if (!initial) {
+                            Instant now = Instant.now();
+                            Instant asOf = Instant.parse(text(line, "\"asOf\":\""));
+                            measurements.staleness((int) Duration.between(opensAt, now).toSeconds(),
+                                    Math.max(0, Duration.between(asOf, now).toMillis()));
+                        }
+                        if (line.contains("\"status\":\"SOLD\"") || line.contains("\"status\":\"UNSOLD\"")) {
+                            return;
+                        }
                     }
                 }
+            } catch (Exception e) {
+                if (closing || Thread.currentThread().isInterrupted()) {
+                    return;
+                }
+                drops.incrementAndGet();
+            } finally {
+                if (counted) {
+                    open.decrementAndGet();
+                }
             }
-        } catch (Exception e) {
-            if (!closing) {
-                lost.incrementAndGet();
-            }
-        } finally {
-            if (counted) {
-                open.decrementAndGet();
-            }
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(250).toNanos());
         }
+    }
+
+    int reconnected() {
+        return reconnected.get();
     }
 
     int open() {
         return open.get();
     }
 
+    /** Streams that dropped (each tried again). */
     int lost() {
-        return lost.get();
+        return drops.get();
     }
 
     long frames() {

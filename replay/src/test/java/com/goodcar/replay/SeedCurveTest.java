@@ -38,6 +38,17 @@ class SeedCurveTest {
     }
 
     @Test
+    void aDrillScalesPricesAndBidsNotTime() {
+        SeedCurve small = seed.scaled(100);
+        assertEquals(100, small.priceAt(Duration.ZERO), "still 1 yuan to start");
+        assertEquals(781_934 * SeedCurve.YUAN, small.finalPriceFen());
+        assertEquals(8_000 * SeedCurve.YUAN, small.priceAt(Duration.ofMinutes(1)));
+        assertEquals(Duration.ofHours(4), small.length());
+        assertEquals(237, small.bids());
+        assertEquals(seed, seed.scaled(1));
+    }
+
+    @Test
     void milestonesMustRise() {
         assertThrows(IllegalArgumentException.class, () -> new SeedCurve(List.of(
                 new SeedCurve.Milestone(Duration.ZERO, 100, "a"),

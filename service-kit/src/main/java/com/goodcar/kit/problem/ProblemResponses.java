@@ -102,6 +102,12 @@ public class ProblemResponses {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (DatabaseOutage.causes(e)) {
+            LOG.warnf("database unavailable on %s (answered 503, retry): %s", uri.getPath(), e.getMessage());
+            return respond(Problem.of(503, "unavailable", "Service unavailable",
+                    "The database is not reachable just now; send the same request again shortly.")
+                    .with("retryAfterSeconds", 1), uri);
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "incident %s on %s", incident, uri.getPath());
         return respond(Problem.of(500, "internal-error", "Internal error",

@@ -1,0 +1,99 @@
+package com.goodcar.replay;
+
+import com.goodcar.kit.testing.ConsumerGroups;
+import com.goodcar.kit.testing.PspSandbox;
+import com.goodcar.kit.testing.RunDatabase;
+import com.goodcar.kit.testing.ServiceProcess;
+import com.goodcar.kit.testing.StackAddresses;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The packaged services a replay needs (auction, deposit, order, store network) and the PSP
+ * sandbox, each on a database of this run and Kafka groups of this run, on the stack
+ * {@code ./platform test} runs. A service can be SIGKILLed and started again on the same port,
+ * with the same database and group, as a pod is replaced.
+ */
+final class ReplayStack implements AutoCloseable {
+
+    static final Duration START = Duration.ofSeconds(120);
+
+    private final String run = Long.toString(System.currentTimeMillis(), 36);
+    private final List<RunDatabase> databases = new ArrayList<>();
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private PspSandbox sandbox;
+    ServiceProcess auction;
+    ServiceProcess deposit;
+    ServiceProcess orders;
+    ServiceProcess stores;
+
+    ReplayStack start() {
+        sandbox = PspSandbox.started(run);
+        String group = "replay-it-" + run;
+        auction = service("auction-service", "auction", "AUCTION", Map.of(
+                "AUCTION_INSTANCE_ID", group + "-auction",
+                "AUCTION_LEASE", "PT3S",
+                "MP_MESSAGING_INCOMING_DEPOSIT_HOLDS_GROUP_ID", group + "-auction",
+                "MP_MESSAGING_INCOMING_DEPOSIT_HOLDS_AUTO_OFFSET_RESET", "latest"));
+        deposit = service("deposit-service", "deposit", "DEPOSIT", Map.of(
+                "DEPOSIT_PSP_PROVIDER", "sandbox",
+                "DEPOSIT_PSP_URL", sandbox.url(),
+                "MP_MESSAGING_INCOMING_AUCTION_LOTS_GROUP_ID", group + "-deposit",
+                "MP_MESSAGING_INCOMING_AUCTION_LOTS_AUTO_OFFSET_RESET", "latest",
+                "MP_MESSAGING_INCOMING_ORDER_ORDERS_GROUP_ID", group + "-deposit",
+                "MP_MESSAGING_INCOMING_ORDER_ORDERS_AUTO_OFFSET_RESET", "latest"));
+        orders = service("order-service", "orders", "ORDER", Map.of(
+                "ORDER_PSP_PROVIDER", "sandbox",
+                "ORDER_PSP_URL", sandbox.url(),
+                "MP_MESSAGING_INCOMING_AUCTION_LOTS_GROUP_ID", group + "-orders",
+                "MP_MESSAGING_INCOMING_AUCTION_LOTS_AUTO_OFFSET_RESET", "latest",
+                "MP_MESSAGING_INCOMING_STORE_HANDOVERS_GROUP_ID", group + "-orders",
+                "MP_MESSAGING_INCOMING_STORE_HANDOVERS_AUTO_OFFSET_RESET", "latest",
+                "MP_MESSAGING_INCOMING_CATALOG_EDITIONS_GROUP_ID", group + "-orders"));
+        stores = service("store-network-service", "stores", "STORES", Map.of(
+                "MP_MESSAGING_INCOMING_ORDER_ORDERS_GROUP_ID", group + "-stores",
+                "MP_MESSAGING_INCOMING_ORDER_ORDERS_AUTO_OFFSET_RESET", "latest"));
+        CompletableFuture.allOf(services.stream()
+                .map(process -> CompletableFuture.runAsync(() -> process.start(START)))
+                .toArray(CompletableFuture[]::new)).join();
+        Duration wait = Duration.ofSeconds(60);
+        ConsumerGroups.awaitAssigned(group + "-auction", "deposit.holds", wait);
+        ConsumerGroups.awaitAssigned(group + "-deposit", "auction.lots", wait);
+        ConsumerGroups.awaitAssigned(group + "-deposit", "order.orders", wait);
+        ConsumerGroups.awaitAssigned(group + "-orders", "auction.lots", wait);
+        ConsumerGroups.awaitAssigned(group + "-orders", "store.handovers", wait);
+        ConsumerGroups.awaitAssigned(group + "-stores", "order.orders", wait);
+        return this;
+    }
+
+    Platform platform() {
+        return new Platform("http://" + StackAddresses.HOST + ":" + StackAddresses.KEYCLOAK_PORT, List.of(auction.baseUri()),
+                deposit.baseUri(), orders.baseUri(), stores.baseUri());
+    }
+
+    private ServiceProcess service(String module, String database, String prefix, Map<String, String> settings) {
+        RunDatabase db = StackAddresses.runDatabase(database, database + "_replay_" + run);
+        db.create();
+        databases.add(db);
+        var environment = new HashMap<>(settings);
+        environment.put(prefix + "_DB_URL", db.config().get("quarkus.datasource.reactive.url"));
+        environment.put(prefix + "_DB_JDBC_URL", db.config().get("quarkus.datasource.jdbc.url"));
+        var process = new ServiceProcess(Path.of("../" + module + "/target/quarkus-app/quarkus-run.jar"), environment);
+        services.add(process);
+        return process;
+    }
+
+    @Override
+    public void close() {
+        services.forEach(ServiceProcess::close);
+        if (sandbox != null) {
+            sandbox.close();
+        }
+        databases.forEach(RunDatabase::drop);
+    }
+}
