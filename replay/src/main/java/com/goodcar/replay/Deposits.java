@@ -66,7 +66,7 @@ final class Deposits {
     private String pay(String lotId, Keycloak.Person buyer) {
         String key = "replay-deposit-" + lotId.substring(0, 8) + "-" + buyer.username;
         long t0 = System.nanoTime();
-        JsonNode opened = Platform.await(Duration.ofSeconds(60), "deposit-service to know lot " + lotId, () -> {
+        JsonNode opened = Platform.await(Settlement.WAIT, "deposit-service to know lot " + lotId, () -> {
             Api.Answer a = api.post(platform.deposit() + "/deposits", buyer::token, Map.of("lotId", lotId), key);
             // the lot reaches deposit-service through Kafka; a provider hiccup is retried with the same key
             if (a.status() == 409 && a.problem().endsWith("lot-unknown")) {
@@ -84,7 +84,7 @@ final class Deposits {
         }
         measurements.step("deposit: paid at the PSP", micros(t1));
         long t2 = System.nanoTime();
-        Platform.await(Duration.ofSeconds(60), "deposit " + depositId + " held", () -> {
+        Platform.await(Settlement.WAIT, "deposit " + depositId + " held", () -> {
             JsonNode d = api.get(platform.deposit() + "/deposits/" + depositId, buyer::token).orThrow("reading a deposit");
             return d.path("state").asText().equals("HELD") ? d : null;
         });

@@ -50,7 +50,7 @@ final class EndChecks {
         check("the winner paid price − deposit", Bidding.yuan(finalPriceFen - depositFen) + " yuan",
                 Bidding.yuan(outcome.amountPaidFen()) + " yuan", outcome.amountPaidFen() == finalPriceFen - depositFen);
 
-        Map<String, Integer> states = Platform.await(Duration.ofSeconds(120), "every deposit in a final state", () -> {
+        Map<String, Integer> states = Platform.await(Settlement.WAIT, "every deposit in a final state", () -> {
             Map<String, Integer> s = depositStates(lotId, op);
             return s.getOrDefault("APPLIED", 0) == 1 && s.getOrDefault("REFUNDED", 0) == buyers.size() - 1 ? s : null;
         });

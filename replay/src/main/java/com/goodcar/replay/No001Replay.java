@@ -22,7 +22,12 @@ public final class No001Replay {
     private static final long STARTED = System.nanoTime();
 
     /** How big and how fast; {@code out} is where the report goes. */
-    public record Options(double speed, int buyers, int watchers, int bidders, int depositParallelism, int scale, Path out) {
+    public record Options(double speed, int buyers, int watchers, int bidders, int depositParallelism, int scale, Path out,
+                          Duration setup) {
+        /** {@code setup}: how long after its creation the lot opens (null: estimated from the buyers). */
+        public Options(double speed, int buyers, int watchers, int bidders, int depositParallelism, int scale, Path out) {
+            this(speed, buyers, watchers, bidders, depositParallelism, scale, out, null);
+        }
     }
 
     /** Told when the replay enters a phase ("deposits", "bidding", "closed", "settled"): where a fault drill hooks in. */
@@ -92,7 +97,8 @@ public final class No001Replay {
         say(String.format("keycloak: %d buyers logged in (%.1f s)", buyerCount, (System.nanoTime() - t0) / 1e9));
 
         // the lot opens once the deposits are likely paid; the bidding starts at its opening
-        Duration setup = Duration.ofSeconds(20).plusMillis(buyerCount * 40L / Math.max(1, depositParallelism / 16));
+        Duration setup = options.setup() != null ? options.setup()
+                : Duration.ofSeconds(20).plusMillis(buyerCount * 40L / Math.max(1, depositParallelism / 16));
         Instant opensAt = Instant.now().plus(setup).truncatedTo(ChronoUnit.SECONDS);
         // time for the last bids one at a time, and to ride out a restart near the end
         Instant endsAt = opensAt.plus(bidding).plus(plan.softClose()).plusSeconds(30);

@@ -12,6 +12,9 @@ import java.util.function.Consumer;
  */
 final class Settlement {
 
+    /** Long enough for a consumer group to take a crashed member's partitions back (its session timeout, 45 s). */
+    static final Duration WAIT = Duration.ofSeconds(150);
+
     static final String OUTLET = "OUT-000123"; // dave's outlet in the local realm (outlet_id claim)
 
     record Outcome(String orderId, long amountPaidFen, String bookingId, String state) {
@@ -31,7 +34,7 @@ final class Settlement {
 
     Outcome settle(String lotId, Keycloak.Person winner, Keycloak.Person dealer, Keycloak.Person operator, long depositFen) {
         long t0 = System.nanoTime();
-        JsonNode order = Platform.await(Duration.ofSeconds(60), "the winner's order", () -> {
+        JsonNode order = Platform.await(WAIT, "the winner's order", () -> {
             for (JsonNode o : api.get(platform.orders() + "/orders", winner::token).orThrow("the winner's orders").path("items")) {
                 if (lotId.equals(o.path("lotId").asText())) {
                     return o;
@@ -69,11 +72,11 @@ final class Settlement {
                 .orThrow("paying the order");
         long amount = payment.path("amountFen").asLong();
         api.post(payment.path("payUrl").asText(), null, null, null).orThrow("paying at the PSP");
-        Platform.await(Duration.ofSeconds(60), "the order paid", () -> state(orderId, winner).equals("PAID") ? true : null);
+        Platform.await(WAIT, "the order paid", () -> state(orderId, winner).equals("PAID") ? true : null);
         measurements.step("order: confirmed and paid (the PSP's callback)", Deposits.micros(t1));
 
         long t2 = System.nanoTime();
-        JsonNode handover = Platform.await(Duration.ofSeconds(60), "the handover booked", () -> {
+        JsonNode handover = Platform.await(WAIT, "the handover booked", () -> {
             JsonNode h = api.get(platform.orders() + "/orders/" + orderId + "/delivery", winner::token)
                     .orThrow("the order's delivery").path("handover");
             return h.path("state").asText().equals("SCHEDULED") ? h : null;
@@ -88,7 +91,7 @@ final class Settlement {
         String booking = platform.stores() + "/outlets/" + OUTLET + "/bookings/" + bookingId;
         api.post(booking + "/confirm", dealer::token, null, null).orThrow("the dealer confirming the handover");
         api.post(booking + "/done", dealer::token, null, null).orThrow("the dealer handing the car over");
-        String finalState = Platform.await(Duration.ofSeconds(60), "the order delivered",
+        String finalState = Platform.await(WAIT, "the order delivered",
                 () -> state(orderId, winner).equals("DELIVERED") ? "DELIVERED" : null);
         measurements.step("delivery: handed over → order delivered", Deposits.micros(t3));
         return new Outcome(orderId, amount, bookingId, finalState);

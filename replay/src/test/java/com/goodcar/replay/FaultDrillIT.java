@@ -55,7 +55,10 @@ class FaultDrillIT {
                     default -> { }
                 }
             };
-            var options = new No001Replay.Options(SPEED, 30, 20, 4, 8, 100, Path.of("target/replay-drill"));
+            // the lot opens once deposits are through even with deposit-service restarted among them (the
+            // sandbox's callbacks back off up to a minute), so that the bidding's faults land in the bidding
+            var options = new No001Replay.Options(SPEED, 30, 20, 4, 8, 100, Path.of("target/replay-drill"),
+                    Duration.ofSeconds(75));
             No001Replay.Result result = No001Replay.run(options, stack.platform(), phases);
             CompletableFuture.allOf(drills.toArray(CompletableFuture[]::new)).join();
             No001Replay.say("fault drill: " + faults);

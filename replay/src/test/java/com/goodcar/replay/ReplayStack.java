@@ -12,6 +12,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * The packaged services a replay needs (auction, deposit, order, store network) and the PSP
@@ -55,6 +61,12 @@ final class ReplayStack implements AutoCloseable {
                 "MP_MESSAGING_INCOMING_STORE_HANDOVERS_GROUP_ID", group + "-orders",
                 "MP_MESSAGING_INCOMING_STORE_HANDOVERS_AUTO_OFFSET_RESET", "latest",
                 "MP_MESSAGING_INCOMING_CATALOG_EDITIONS_GROUP_ID", group + "-orders"));
+        // every group of this run owns an offset on every partition from the start: a service killed
+        // before its first commit resumes where it was, not at the topic's end (what "latest" does)
+        startAtTheEnds(group + "-auction", "deposit.holds");
+        startAtTheEnds(group + "-deposit", "auction.lots", "order.orders");
+        startAtTheEnds(group + "-orders", "auction.lots", "store.handovers");
+        startAtTheEnds(group + "-stores", "order.orders");
         stores = service("store-network-service", "stores", "STORES", Map.of(
                 "MP_MESSAGING_INCOMING_ORDER_ORDERS_GROUP_ID", group + "-stores",
                 "MP_MESSAGING_INCOMING_ORDER_ORDERS_AUTO_OFFSET_RESET", "latest"));
@@ -69,6 +81,22 @@ final class ReplayStack implements AutoCloseable {
         ConsumerGroups.awaitAssigned(group + "-orders", "store.handovers", wait);
         ConsumerGroups.awaitAssigned(group + "-stores", "order.orders", wait);
         return this;
+    }
+
+    private static void startAtTheEnds(String group, String... topics) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, StackAddresses.kafkaBootstrap()))) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (var description : admin.describeTopics(List.of(topics)).allTopicNames().get(10, TimeUnit.SECONDS).values()) {
+                description.partitions().forEach(p -> latest.put(new TopicPartition(description.name(), p.partition()),
+                        OffsetSpec.latest()));
+            }
+            Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
+            admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS)
+                    .forEach((partition, info) -> ends.put(partition, new OffsetAndMetadata(info.offset())));
+            admin.alterConsumerGroupOffsets(group, ends).all().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot set the offsets of " + group + ": " + e, e);
+        }
     }
 
     Platform platform() {
