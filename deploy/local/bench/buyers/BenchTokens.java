@@ -68,7 +68,7 @@ public class BenchTokens {
             String sub = UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
             // the claims of a Keycloak access token of the bench client (password grant), nothing more
             String claims = "{\"exp\":" + exp + ",\"iat\":" + now + ",\"jti\":\"" + UUID.randomUUID() + "\",\"iss\":\""
-                    + issuer + "\",\"aud\":\"account\",\"sub\":\"" + sub + "\",\"typ\":\"Bearer\",\"azp\":\"bench\","
+                    + issuer + "\",\"aud\":[\"goodcar-api\",\"account\"],\"sub\":\"" + sub + "\",\"typ\":\"Bearer\",\"azp\":\"bench\","
                     + "\"realm_access\":{\"roles\":[\"buyer\"]},\"scope\":\"profile email\",\"email_verified\":true,"
                     + "\"preferred_username\":\"" + name + "\"}";
             String signed = header + "." + URL.encodeToString(claims.getBytes(StandardCharsets.UTF_8));

@@ -55,6 +55,13 @@ class ProductionRealmTest {
             if (client.path("attributes").has(ProductionRealm.LOCAL_ONLY)) {
                 wrong.add(id + " is a local-only client");
             }
+            boolean audience = false;
+            for (JsonNode mapper : client.path("protocolMappers")) {
+                audience |= "goodcar-api".equals(mapper.path("config").path("included.custom.audience").asText());
+            }
+            if (!audience) {
+                wrong.add(id + " issues tokens without the goodcar-api audience the services require");
+            }
             if (client.path("directAccessGrantsEnabled").asBoolean(true)) {
                 wrong.add(id + " allows the password grant");
             }

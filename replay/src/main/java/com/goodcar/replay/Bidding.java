@@ -148,13 +148,18 @@ public final class Bidding {
         } else {
             measurements.bid(second, answer.micros(), false, 0);
             String type = answer.problem().replaceAll(".*/", "");
-            refusals.merge(answer.status() + " " + type, 1, Integer::sum);
+            if (refusals.merge(answer.status() + " " + type, 1, Integer::sum) == 1) {
+                progress.accept("bidding: first '" + type + "' refusal (max " + maxFen + " fen): " + body);
+            }
             if (body.has("priceFen")) {
                 knownPrice.accumulateAndGet(body.path("priceFen").asLong(), Math::max);
             }
             if (type.equals("lot-closed")) {
                 throw new ReplayFailure("the lot closed at " + yuan(knownPrice.get()) + " yuan, before the seed's price: "
                         + "the platform could not keep up at this speed (try a lower --speed)");
+            }
+            if (type.equals("raise-too-large")) {
+                LockSupport.parkNanos(5_000_000); // a lane above the first waits for the price to climb
             }
             if (!List.of("outbid", "below-increment", "already-leading", "raise-too-large").contains(type)) {
                 throw new ReplayFailure("a bid of " + maxFen + " fen answered " + answer.status() + ": " + body);

@@ -37,6 +37,18 @@ final class ReplayStack implements AutoCloseable {
     ServiceProcess deposit;
     ServiceProcess orders;
     ServiceProcess stores;
+    ServiceProcess catalog;
+    private boolean withCatalog;
+
+    /** The catalog too (the attack suite reaches every service's endpoints; the replay itself needs none of it). */
+    ReplayStack withCatalog() {
+        withCatalog = true;
+        return this;
+    }
+
+    String sandboxUrl() {
+        return sandbox.url().replaceFirst("/psp-sandbox$", "");
+    }
 
     ReplayStack start() {
         sandbox = PspSandbox.started(run);
@@ -70,6 +82,9 @@ final class ReplayStack implements AutoCloseable {
         stores = service("store-network-service", "stores", "STORES", Map.of(
                 "MP_MESSAGING_INCOMING_ORDER_ORDERS_GROUP_ID", group + "-stores",
                 "MP_MESSAGING_INCOMING_ORDER_ORDERS_AUTO_OFFSET_RESET", "latest"));
+        if (withCatalog) {
+            catalog = service("catalog-service", "catalog", "CATALOG", Map.of());
+        }
         CompletableFuture.allOf(services.stream()
                 .map(process -> CompletableFuture.runAsync(() -> process.start(START)))
                 .toArray(CompletableFuture[]::new)).join();

@@ -3,10 +3,11 @@ package com.goodcar.kit.problem;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.sql.SQLException;
 
 /**
- * Whether a failure is the database being away (restarting, failing over, refusing connections)
+ * Whether a failure is the database being away (restarting, failing over, refusing or resetting connections)
  * rather than a fault of the request or of the code: such a request may be sent again in a
  * moment, so it is answered 503 with Retry-After, never 500.
  */
@@ -17,7 +18,7 @@ final class DatabaseOutage {
 
     static boolean causes(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConnectException || t instanceof ClosedConnectionException) {
+            if (t instanceof ConnectException || t instanceof SocketException || t instanceof ClosedConnectionException) {
                 return true;
             }
             if (t instanceof PgException pg && unavailable(pg.getSqlState())) {

@@ -18,6 +18,7 @@ class DatabaseOutageTest {
                 "FATAL", "57P03", null))));
         assertTrue(DatabaseOutage.causes(new RuntimeException(new ConnectException("Connection refused"))));
         assertTrue(DatabaseOutage.causes(ClosedConnectionException.INSTANCE));
+        assertTrue(DatabaseOutage.causes(new CompletionException(new java.net.SocketException("Connection reset"))));
         assertTrue(DatabaseOutage.causes(new SQLException("terminating connection", "57P01")));
         assertTrue(DatabaseOutage.causes(new SQLException("connection failure", "08006")));
     }

@@ -9,7 +9,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * end checks must hold: every acknowledged bid in the verified log, one order, every deposit
  * final once, refunds confirmed, the ledger balanced, the car delivered, nothing stuck.
  */
-class FaultDrillIT {
+final class FaultDrill {
 
     private static final double SPEED = 360;
     private final long seed = System.nanoTime();
@@ -31,11 +30,11 @@ class FaultDrillIT {
     private final List<String> faults = Collections.synchronizedList(new ArrayList<>());
     private final List<CompletableFuture<Void>> drills = Collections.synchronizedList(new ArrayList<>());
 
-    @Test
-    void theReplayEndsCorrectlyThroughCrashesAndRestarts() {
+    /** On a started stack: its services are killed and restarted along the way. */
+    void run(ReplayStack stack) {
         No001Replay.say("fault drill: random seed " + seed);
         Duration bidding = LotPlan.no001(SPEED).bidding(SeedCurve.NO_001);
-        try (ReplayStack stack = new ReplayStack().start()) {
+        {
             No001Replay.Phases phases = (phase, lot) -> {
                 switch (phase) {
                     case "deposits" -> later(between(300, 1_500), () -> crash("deposit-service", stack.deposit));
