@@ -61,6 +61,8 @@ final class AttackSuite {
             String open = lot(platform, olga, Duration.ofHours(1));
             String closed = lot(platform, olga, Duration.ofSeconds(3));
             deposit(platform, alice, open, true);
+            Platform.await(Duration.ofSeconds(30), "alice's deposit known to the auction", () -> api.get(platform.auction()
+                    + "/auctions/" + open + "/holds", olga::token).body().path("active").asInt() == 1 ? true : null);
             String bobsPayment = deposit(platform, bob, open, false);
             api.post(platform.auction() + "/auctions/" + open + "/bids", alice::token, Map.of("maxFen", 50_000), "attack-setup-bid")
                     .orThrow("alice's bid");
