@@ -1,6 +1,7 @@
 package com.goodcar.replay;
 
 import com.goodcar.kit.testing.ConsumerGroups;
+import com.goodcar.kit.testing.PlatformSettings;
 import com.goodcar.kit.testing.PspSandbox;
 import com.goodcar.kit.testing.RunDatabase;
 import com.goodcar.kit.testing.ServiceProcess;
@@ -53,35 +54,18 @@ final class ReplayStack implements AutoCloseable {
     ReplayStack start() {
         sandbox = PspSandbox.started(run);
         String group = "replay-it-" + run;
-        auction = service("auction-service", "auction", "AUCTION", Map.of(
-                "AUCTION_INSTANCE_ID", group + "-auction",
-                "AUCTION_LEASE", "PT3S",
-                "MP_MESSAGING_INCOMING_DEPOSIT_HOLDS_GROUP_ID", group + "-auction",
-                "MP_MESSAGING_INCOMING_DEPOSIT_HOLDS_AUTO_OFFSET_RESET", "latest"));
-        deposit = service("deposit-service", "deposit", "DEPOSIT", Map.of(
-                "DEPOSIT_PSP_PROVIDER", "sandbox",
-                "DEPOSIT_PSP_URL", sandbox.url(),
-                "MP_MESSAGING_INCOMING_AUCTION_LOTS_GROUP_ID", group + "-deposit",
-                "MP_MESSAGING_INCOMING_AUCTION_LOTS_AUTO_OFFSET_RESET", "latest",
-                "MP_MESSAGING_INCOMING_ORDER_ORDERS_GROUP_ID", group + "-deposit",
-                "MP_MESSAGING_INCOMING_ORDER_ORDERS_AUTO_OFFSET_RESET", "latest"));
-        orders = service("order-service", "orders", "ORDER", Map.of(
-                "ORDER_PSP_PROVIDER", "sandbox",
-                "ORDER_PSP_URL", sandbox.url(),
-                "MP_MESSAGING_INCOMING_AUCTION_LOTS_GROUP_ID", group + "-orders",
-                "MP_MESSAGING_INCOMING_AUCTION_LOTS_AUTO_OFFSET_RESET", "latest",
-                "MP_MESSAGING_INCOMING_STORE_HANDOVERS_GROUP_ID", group + "-orders",
-                "MP_MESSAGING_INCOMING_STORE_HANDOVERS_AUTO_OFFSET_RESET", "latest",
-                "MP_MESSAGING_INCOMING_CATALOG_EDITIONS_GROUP_ID", group + "-orders"));
+        var auctionSettings = new HashMap<>(PlatformSettings.auction(group));
+        auctionSettings.put("AUCTION_LEASE", "PT3S"); // a killed owner's lots are free again soon
+        auction = service("auction-service", "auction", "AUCTION", auctionSettings);
+        deposit = service("deposit-service", "deposit", "DEPOSIT", PlatformSettings.deposit(group, sandbox.url()));
+        orders = service("order-service", "orders", "ORDER", PlatformSettings.orders(group, sandbox.url()));
         // every group of this run owns an offset on every partition from the start: a service killed
         // before its first commit resumes where it was, not at the topic's end (what "latest" does)
         startAtTheEnds(group + "-auction", "deposit.holds");
         startAtTheEnds(group + "-deposit", "auction.lots", "order.orders");
         startAtTheEnds(group + "-orders", "auction.lots", "store.handovers");
         startAtTheEnds(group + "-stores", "order.orders");
-        stores = service("store-network-service", "stores", "STORES", Map.of(
-                "MP_MESSAGING_INCOMING_ORDER_ORDERS_GROUP_ID", group + "-stores",
-                "MP_MESSAGING_INCOMING_ORDER_ORDERS_AUTO_OFFSET_RESET", "latest"));
+        stores = service("store-network-service", "stores", "STORES", PlatformSettings.stores(group));
         if (withCatalog) {
             catalog = service("catalog-service", "catalog", "CATALOG", Map.of());
         }

@@ -1,6 +1,7 @@
 package com.goodcar.web;
 
 import com.goodcar.kit.testing.ConsumerGroups;
+import com.goodcar.kit.testing.PlatformSettings;
 import com.goodcar.kit.testing.PspSandbox;
 import com.goodcar.kit.testing.RunDatabase;
 import com.goodcar.kit.testing.ServiceProcess;
@@ -39,29 +40,10 @@ final class PackagedPlatform implements AutoCloseable {
         sandbox = PspSandbox.started(run);
         String group = "web-it-" + run;
         catalog = service("catalog-service", "catalog", "CATALOG", Map.of());
-        auction = service("auction-service", "auction", "AUCTION", Map.of(
-                "AUCTION_INSTANCE_ID", group + "-auction",
-                "MP_MESSAGING_INCOMING_DEPOSIT_HOLDS_GROUP_ID", group + "-auction",
-                "MP_MESSAGING_INCOMING_DEPOSIT_HOLDS_AUTO_OFFSET_RESET", "latest"));
-        deposit = service("deposit-service", "deposit", "DEPOSIT", Map.of(
-                "DEPOSIT_PSP_PROVIDER", "sandbox",
-                "DEPOSIT_PSP_URL", sandbox.url(),
-                "MP_MESSAGING_INCOMING_AUCTION_LOTS_GROUP_ID", group + "-deposit",
-                "MP_MESSAGING_INCOMING_AUCTION_LOTS_AUTO_OFFSET_RESET", "latest",
-                "MP_MESSAGING_INCOMING_ORDER_ORDERS_GROUP_ID", group + "-deposit",
-                "MP_MESSAGING_INCOMING_ORDER_ORDERS_AUTO_OFFSET_RESET", "latest"));
-        orders = service("order-service", "orders", "ORDER", Map.of(
-                "ORDER_PSP_PROVIDER", "sandbox",
-                "ORDER_PSP_URL", sandbox.url(),
-                "MP_MESSAGING_INCOMING_AUCTION_LOTS_GROUP_ID", group + "-orders",
-                "MP_MESSAGING_INCOMING_AUCTION_LOTS_AUTO_OFFSET_RESET", "latest",
-                "MP_MESSAGING_INCOMING_STORE_HANDOVERS_GROUP_ID", group + "-orders",
-                "MP_MESSAGING_INCOMING_STORE_HANDOVERS_AUTO_OFFSET_RESET", "latest",
-                // the catalog's editions from the beginning: a sale needs its edition listed
-                "MP_MESSAGING_INCOMING_CATALOG_EDITIONS_GROUP_ID", group + "-orders"));
-        stores = service("store-network-service", "stores", "STORES", Map.of(
-                "MP_MESSAGING_INCOMING_ORDER_ORDERS_GROUP_ID", group + "-stores",
-                "MP_MESSAGING_INCOMING_ORDER_ORDERS_AUTO_OFFSET_RESET", "latest"));
+        auction = service("auction-service", "auction", "AUCTION", PlatformSettings.auction(group));
+        deposit = service("deposit-service", "deposit", "DEPOSIT", PlatformSettings.deposit(group, sandbox.url()));
+        orders = service("order-service", "orders", "ORDER", PlatformSettings.orders(group, sandbox.url()));
+        stores = service("store-network-service", "stores", "STORES", PlatformSettings.stores(group));
         // two cores: started together, they are ready in about the time of the slowest
         CompletableFuture.allOf(services.stream()
                 .map(process -> CompletableFuture.runAsync(() -> process.start(START)))
