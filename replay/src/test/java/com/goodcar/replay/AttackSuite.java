@@ -100,8 +100,12 @@ final class AttackSuite {
             attack("roles", "erin (dealer of OUT-000456) reads OUT-000123", 403, as("erin").get("/outlets/OUT-000123"));
             attack("roles", "erin works OUT-000123's bookings", 403, as("erin").get("/outlets/OUT-000123/bookings"));
             attack("roles", "a buyer lists a site", 403, as("alice").body("{}").put("/sites/OUT-000999"));
+            attack("roles", "a buyer on the dealer API", 403, as("alice").get("/outlets/OUT-000123/bookings"));
+            attack("roles", "a buyer sets an outlet's capacity", 403, as("alice")
+                    .body("{\"slotMinutes\":60,\"perSlot\":9}").put("/outlets/OUT-000123/capacity/VEHICLE_HANDOVER"));
             on(stack.auction);
             attack("roles", "a buyer schedules a lot", 403, as("alice").body("{}").post("/auctions"));
+            attack("roles", "a dealer schedules a lot", 403, as("dave").body("{}").post("/auctions"));
             attack("domain", "a bid after the close", 410, as("alice").body("{\"maxFen\":90000000}").post("/auctions/" + closed + "/bids"));
             attack("domain", "a negative maximum", 0, as("alice").body("{\"maxFen\":-100}").post("/auctions/" + open + "/bids"));
             attack("domain", "a maximum beyond a long", 0, as("alice").body("{\"maxFen\":9223372036854775808}").post("/auctions/" + open + "/bids"));
