@@ -25,8 +25,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 final class FaultDrill {
 
     private static final double SPEED = 360;
+    /** The lot opens this long after it is created; deposits slowed by a restart make the bidding start late. */
+    private static final Duration SETUP = Duration.ofSeconds(25);
     private final long seed = System.nanoTime();
     private final Random random = new Random(seed);
+    private static final java.util.concurrent.Executor FAULTS = command -> Thread.ofVirtual().name("fault").start(command);
     private final List<String> faults = Collections.synchronizedList(new ArrayList<>());
     private final List<CompletableFuture<Void>> drills = Collections.synchronizedList(new ArrayList<>());
 
@@ -35,11 +38,16 @@ final class FaultDrill {
         No001Replay.say("fault drill: random seed " + seed);
         Duration bidding = LotPlan.no001(SPEED).bidding(SeedCurve.NO_001);
         {
+            long[] depositsAt = new long[1];
             No001Replay.Phases phases = (phase, lot) -> {
                 switch (phase) {
-                    case "deposits" -> later(between(300, 1_500), () -> crash("deposit-service", stack.deposit));
+                    case "deposits" -> {
+                        depositsAt[0] = System.currentTimeMillis();
+                        later(between(300, 1_500), () -> crash("deposit-service", stack.deposit));
+                    }
                     case "bidding" -> {
-                        long ms = bidding.toMillis();
+                        // the bidding ends when the curve does, however late it started: faults in what is left of it
+                        long ms = Math.max(10_000, depositsAt[0] + SETUP.toMillis() + bidding.toMillis() - System.currentTimeMillis());
                         later(between(ms / 10, ms / 4), () -> crash("auction-service", stack.auction));
                         later(between(ms * 2 / 5, ms / 2), () -> {
                             platform("kafka", "stop");
@@ -54,10 +62,7 @@ final class FaultDrill {
                     default -> { }
                 }
             };
-            // the lot opens once deposits are through even with deposit-service restarted among them (the
-            // sandbox's callbacks back off up to a minute), so that the bidding's faults land in the bidding
-            var options = new No001Replay.Options(SPEED, 30, 20, 4, 8, 100, Path.of("target/replay-drill"),
-                    Duration.ofSeconds(75));
+            var options = new No001Replay.Options(SPEED, 30, 20, 4, 8, 100, Path.of("target/replay-drill"), SETUP);
             No001Replay.Result result = No001Replay.run(options, stack.platform(), phases);
             CompletableFuture.allOf(drills.toArray(CompletableFuture[]::new)).join();
             No001Replay.say("fault drill: " + faults);
@@ -72,6 +77,7 @@ final class FaultDrill {
     }
 
     private void later(long ms, Runnable fault) {
+        // each fault on its own thread: on two cores the common pool has one, and would run them in turn
         drills.add(CompletableFuture.runAsync(() -> {
             try {
                 Thread.sleep(ms); // a random moment of the phase, not a synchronisation
@@ -80,7 +86,7 @@ final class FaultDrill {
                 return;
             }
             fault.run();
-        }));
+        }, FAULTS));
     }
 
     private void crash(String name, ServiceProcess service) {
