@@ -191,7 +191,7 @@ public final class Bidding {
 
     private Duration seedElapsed() {
         Duration replay = Duration.between(opensAt, Instant.now());
-        return replay.isNegative() ? Duration.ZERO : Duration.ofNanos((long) (replay.toNanos() * plan.speed()));
+        return replay.isNegative() ? Duration.ZERO : replay.multipliedBy(plan.speed());
     }
 
     private void reportEvery10s() {

@@ -10,14 +10,14 @@ import java.util.Map;
  * final price: a bid at the minimum raises the price by one step, a proxy maximum up to the cap
  * raises it by half its cushion more, so the mean raise lands near the seed's 3,295 yuan.
  */
-public record LotPlan(double speed, long startPriceFen, long depositFen, long maxRaiseFen, long stepFen,
+public record LotPlan(int speed, long startPriceFen, long depositFen, long maxRaiseFen, long stepFen,
                       Duration softClose) {
 
     static final long STEP_FROM_FEN = 1_000 * SeedCurve.YUAN;
 
-    public static LotPlan no001(double speed) {
+    public static LotPlan no001(int speed) {
         // the seed's 5-minute soft close, compressed like everything else (at least a second)
-        long softCloseSeconds = Math.max(1, Math.round(300 / speed));
+        long softCloseSeconds = Math.max(1, (300 + speed / 2) / speed);
         return new LotPlan(speed, SeedCurve.YUAN, 100 * SeedCurve.YUAN, 4_490 * SeedCurve.YUAN, 2_900 * SeedCurve.YUAN,
                 Duration.ofSeconds(softCloseSeconds));
     }
@@ -34,6 +34,6 @@ public record LotPlan(double speed, long startPriceFen, long depositFen, long ma
 
     /** How long the bidding lasts on this replay's clock. */
     public Duration bidding(SeedCurve curve) {
-        return Duration.ofNanos((long) (curve.length().toNanos() / speed));
+        return curve.length().dividedBy(speed);
     }
 }

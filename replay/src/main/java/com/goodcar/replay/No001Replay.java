@@ -22,10 +22,10 @@ public final class No001Replay {
     private static final long STARTED = System.nanoTime();
 
     /** How big and how fast; {@code out} is where the report goes. */
-    public record Options(double speed, int buyers, int watchers, int bidders, int depositParallelism, int scale, Path out,
+    public record Options(int speed, int buyers, int watchers, int bidders, int depositParallelism, int scale, Path out,
                           Duration setup) {
         /** {@code setup}: how long after its creation the lot opens (null: estimated from the buyers). */
-        public Options(double speed, int buyers, int watchers, int bidders, int depositParallelism, int scale, Path out) {
+        public Options(int speed, int buyers, int watchers, int bidders, int depositParallelism, int scale, Path out) {
             this(speed, buyers, watchers, bidders, depositParallelism, scale, out, null);
         }
     }
@@ -44,10 +44,10 @@ public final class No001Replay {
 
     public static void main(String[] args) {
         Map<String, String> options = options(args);
-        double speed = 0;
+        int speed = 0;
         int buyerCount = 0, watcherCount = -1, bidders = 0, depositParallelism = 0, scale = 0;
         try {
-            speed = Double.parseDouble(options.getOrDefault("speed", "60"));
+            speed = Integer.parseInt(options.getOrDefault("speed", "60"));
             buyerCount = Integer.parseInt(options.getOrDefault("buyers", "2000"));
             watcherCount = Integer.parseInt(options.getOrDefault("watchers", "1000"));
             bidders = Integer.parseInt(options.getOrDefault("bidders", "32"));
@@ -72,7 +72,7 @@ public final class No001Replay {
     }
 
     public static Result run(Options options, Platform platform, Phases phases) {
-        double speed = options.speed();
+        int speed = options.speed();
         int buyerCount = options.buyers();
         int watcherCount = options.watchers();
         int bidders = options.bidders();
@@ -85,7 +85,7 @@ public final class No001Replay {
         Measurements m = new Measurements();
         Keycloak keycloak = new Keycloak(api, platform.keycloak());
         Duration bidding = plan.bidding(curve);
-        say(String.format("run %s: the No. 001 auction at %.0f× (%d min %02d s of bidding), %d buyers, %d watchers, %d bidding at once",
+        say(String.format("run %s: the No. 001 auction at %d× (%d min %02d s of bidding), %d buyers, %d watchers, %d bidding at once",
                 runId, speed, bidding.toMinutes(), bidding.toSecondsPart(), buyerCount, watcherCount, bidders));
 
         long t0 = System.nanoTime();
@@ -182,7 +182,7 @@ public final class No001Replay {
                 + " after no connection (same Idempotency-Key)"});
         figures.add(new String[]{"whole replay", String.format("%.0f s", (System.nanoTime() - STARTED) / 1e9)});
         List<String[]> settings = List.of(
-                new String[]{"speed", String.format("%.0f× (%s of bidding)", speed, bidding)},
+                new String[]{"speed", String.format("%d× (%s of bidding)", speed, bidding)},
                 new String[]{"scale", options.scale() == 1 ? "the seed's prices" : "prices and bids ÷ " + options.scale()},
                 new String[]{"buyers / watchers / bidding at once", buyerCount + " / " + watcherCount + " / " + bidders},
                 new String[]{"lot", lotId + ": start 1 yuan, deposit 100 yuan, raise ≤ 4,490 yuan, step 2,900 yuan above 1,000"},

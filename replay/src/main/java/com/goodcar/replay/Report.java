@@ -43,7 +43,7 @@ final class Report {
             lastPrice = Math.max(lastPrice, s.priceFen);
             t.add(second);
             price.add(lastPrice / SeedCurve.YUAN);
-            seed.add(curve.priceAt(Duration.ofMillis((long) (second * 1000L * plan.speed()))) / SeedCurve.YUAN);
+            seed.add(curve.priceAt(Duration.ofSeconds(second).multipliedBy(plan.speed())) / SeedCurve.YUAN);
             sent.add(s.sent);
             accepted.add(s.accepted);
             ratio.add(s.sent == 0 ? null : Math.round(1000.0 * s.accepted / s.sent) / 10.0);

@@ -46,7 +46,7 @@ public record SeedCurve(List<Milestone> milestones, int bids) {
         var scaled = new java.util.ArrayList<Milestone>();
         scaled.add(milestones.getFirst());
         for (Milestone m : milestones.subList(1, milestones.size())) {
-            long yuan = Math.round((double) m.priceFen() / YUAN / divisor);
+            long yuan = (m.priceFen() / YUAN + divisor / 2) / divisor; // to the nearest yuan
             long floor = scaled.getLast().priceFen() / YUAN + 1;
             scaled.add(new Milestone(m.after(), Math.max(yuan, floor) * YUAN, m.label() + " (÷ " + divisor + ")"));
         }
@@ -70,8 +70,10 @@ public record SeedCurve(List<Milestone> milestones, int bids) {
             Milestone to = milestones.get(i);
             if (elapsed.compareTo(to.after()) <= 0) {
                 Milestone from = milestones.get(i - 1);
-                double share = (double) elapsed.minus(from.after()).toNanos() / to.after().minus(from.after()).toNanos();
-                return from.priceFen() + Math.round(share * (to.priceFen() - from.priceFen()));
+                // in milliseconds: (price span) x (elapsed) stays far inside a long
+                long span = to.after().minus(from.after()).toMillis();
+                long into = elapsed.minus(from.after()).toMillis();
+                return from.priceFen() + ((to.priceFen() - from.priceFen()) * into + span / 2) / span;
             }
         }
         return finalPriceFen();

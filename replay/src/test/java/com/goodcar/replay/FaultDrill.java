@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 final class FaultDrill {
 
-    private static final double SPEED = 360;
+    private static final int SPEED = 360;
     /** The lot opens this long after it is created; deposits slowed by a restart make the bidding start late. */
     private static final Duration SETUP = Duration.ofSeconds(25);
     private final long seed = System.nanoTime();
@@ -76,17 +77,9 @@ final class FaultDrill {
         return fromMs + (long) (random.nextDouble() * (toMs - fromMs));
     }
 
+    /** The fault at a moment of the phase, on its own thread (two cores give the common pool one, which would run them in turn). */
     private void later(long ms, Runnable fault) {
-        // each fault on its own thread: on two cores the common pool has one, and would run them in turn
-        drills.add(CompletableFuture.runAsync(() -> {
-            try {
-                Thread.sleep(ms); // a random moment of the phase, not a synchronisation
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            fault.run();
-        }, FAULTS));
+        drills.add(CompletableFuture.runAsync(fault, CompletableFuture.delayedExecutor(ms, TimeUnit.MILLISECONDS, FAULTS)));
     }
 
     private void crash(String name, ServiceProcess service) {
