@@ -41,10 +41,6 @@ public final class Api {
             .version(HttpClient.Version.HTTP_1_1)
             .build();
 
-    public HttpClient client() {
-        return client;
-    }
-
     public Answer get(String url, Supplier<String> token) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET(), token, null);
     }
